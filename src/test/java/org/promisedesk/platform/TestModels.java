@@ -1,0 +1,37 @@
+package org.promisedesk.platform;
+
+import java.nio.charset.StandardCharsets;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+
+/** Small models built in code for the platform tests, independent of the product's processes. */
+final class TestModels {
+
+    /** A process with one user task for each candidate group, in parallel. */
+    static BpmnModelInstance taskPerGroup(String processId, String... groups) {
+        AbstractFlowNodeBuilder<?, ?> fork = Bpmn.createExecutableProcess(processId).camundaHistoryTimeToLive(1)
+                .startEvent().parallelGateway("fork");
+        for (String group : groups) {
+            fork = fork.moveToNode("fork").userTask("Task_" + group).camundaCandidateGroups(group)
+                    .camundaDueDate("${due}").endEvent("End_" + group);
+        }
+        return fork.done();
+    }
+
+    /** A process whose user task uses a Camunda Form by deployment binding, as Camunda Modeler writes it. */
+    static String processWithForm(String processId, String formId) {
+        return Bpmn.convertToString(Bpmn.createExecutableProcess(processId).camundaHistoryTimeToLive(1)
+                .startEvent().userTask("Task_Fill").camundaFormRef(formId).camundaFormRefBinding("deployment")
+                .endEvent().done());
+    }
+
+    static byte[] form(String formId) {
+        return ("{\"type\":\"default\",\"id\":\"" + formId + "\",\"components\":[{\"type\":\"textfield\","
+                + "\"key\":\"note\",\"label\":\"Note\"}],\"schemaVersion\":16}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private TestModels() {
+    }
+}
