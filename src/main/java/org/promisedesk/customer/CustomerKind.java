@@ -1,0 +1,9 @@
+package org.promisedesk.customer;
+
+public enum CustomerKind {
+    ENTERPRISE,
+    /** An individual webmaster. */
+    INDIVIDUAL,
+    /** A reseller or peer provider. */
+    RESELLER
+}
