@@ -1,0 +1,138 @@
+package org.promisedesk.promise;
+
+import static org.promisedesk.promise.PromiseProcess.CUSTOMER_ID;
+import static org.promisedesk.promise.PromiseProcess.CUSTOMER_NAME;
+import static org.promisedesk.promise.PromiseProcess.DUE_DATE;
+import static org.promisedesk.promise.PromiseProcess.DUE_DATE_CHANGES;
+import static org.promisedesk.promise.PromiseProcess.OWNER;
+import static org.promisedesk.promise.PromiseProcess.PROMISE_TEXT;
+import static org.promisedesk.promise.PromiseProcess.REMINDER_AT;
+import static org.promisedesk.promise.PromiseProcess.REQUEST_KEY;
+import static org.promisedesk.promise.PromiseProcess.REQUEST_KEY_PATTERN;
+import static org.promisedesk.promise.PromiseProcess.WORKING_VARIABLES;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.promisedesk.customer.Customer;
+import org.promisedesk.customer.Customers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_CheckPromise}: checks the inputs of a new promise and normalises them. It runs in
+ * the transaction that starts the process, so bad input fails the start with one
+ * {@link BadUserRequestException} naming every bad field, and nothing is started.
+ */
+@Component
+class CheckPromise implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckPromise.class);
+
+    private final Customers customers;
+    private final IdentityService identityService;
+    private final DueDates dueDates;
+
+    CheckPromise(Customers customers, IdentityService identityService, DueDates dueDates) {
+        this.customers = customers;
+        this.identityService = identityService;
+        this.dueDates = dueDates;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<String> problems = new ArrayList<>();
+        Customer customer = customer(execution.getVariable(CUSTOMER_ID), problems);
+        String requestKey = requestKey(execution, problems);
+        String promiseText = Explanations.valid(execution.getVariable(PROMISE_TEXT));
+        if (promiseText == null) {
+            problems.add(Explanations.rule(PROMISE_TEXT) + " saying what was promised");
+        }
+        String owner = owner(execution.getVariable(OWNER), problems);
+        Date dueDate = DueDates.future(execution.getVariable(DUE_DATE), DUE_DATE, problems);
+        if (!problems.isEmpty()) {
+            throw new BadUserRequestException("The promise cannot be made: " + String.join("; ", problems));
+        }
+
+        if (requestKey != null) {
+            execution.setVariable(REQUEST_KEY, requestKey);
+            if (execution.getProcessBusinessKey() == null) {
+                execution.setProcessBusinessKey(requestKey);
+            }
+        }
+        execution.removeVariables(WORKING_VARIABLES);
+        execution.setVariable(CUSTOMER_ID, customer.id());
+        execution.setVariable(CUSTOMER_NAME, customer.name());
+        execution.setVariable(PROMISE_TEXT, promiseText);
+        execution.setVariable(OWNER, owner);
+        execution.setVariable(DUE_DATE, dueDate);
+        execution.setVariable(REMINDER_AT, dueDates.reminderAt(dueDate));
+        execution.setVariable(DUE_DATE_CHANGES, 0);
+        log.info("Request {}: promise made to customer {}, owner {}, due {}", execution.getProcessBusinessKey(),
+                customer.id(), owner, DueDates.format(dueDate));
+    }
+
+    private Customer customer(Object value, List<String> problems) {
+        Long id = customerId(value);
+        if (id == null) {
+            problems.add(value == null ? CUSTOMER_ID + " is required"
+                    : CUSTOMER_ID + " '" + value + "' is not a customer id");
+            return null;
+        }
+        Optional<Customer> customer = customers.findById(id);
+        if (customer.isEmpty()) {
+            problems.add(CUSTOMER_ID + " " + id + " is not a known customer");
+        }
+        return customer.orElse(null);
+    }
+
+    /** Tasklist submits a number field as Long or Double; a REST client may send text. */
+    private static Long customerId(Object value) {
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return number.longValue();
+        }
+        if (value instanceof String text && text.strip().matches("\\d{1,18}")) {
+            return Long.valueOf(text.strip());
+        }
+        return null;
+    }
+
+    /** The request key, or the business key when that is one; a promise belongs to one request. */
+    private static String requestKey(DelegateExecution execution, List<String> problems) {
+        Object value = execution.getVariable(REQUEST_KEY);
+        String businessKey = execution.getProcessBusinessKey();
+        if (value == null || value instanceof String text && text.isBlank()) {
+            return businessKey != null && REQUEST_KEY_PATTERN.matcher(businessKey).matches() ? businessKey : null;
+        }
+        String key = value.toString().strip();
+        if (!REQUEST_KEY_PATTERN.matcher(key).matches()) {
+            problems.add(REQUEST_KEY + " '" + value + "' is not a request key like REQ-2026-000123");
+        } else if (businessKey != null && !businessKey.equals(key)) {
+            problems.add(REQUEST_KEY + " " + key + " differs from the business key " + businessKey);
+        }
+        return key;
+    }
+
+    private String owner(Object value, List<String> problems) {
+        if (!(value instanceof String text) || text.isBlank()) {
+            problems.add(OWNER + " is required: the user id of who keeps the promise");
+            return null;
+        }
+        String owner = text.strip();
+        // The process checks its own input: the starter needs no right to read users for that.
+        long users = Context.getCommandContext().runWithoutAuthorization(
+                () -> identityService.createUserQuery().userId(owner).count());
+        if (users == 0) {
+            problems.add(OWNER + " '" + owner + "' is not a user");
+        }
+        return owner;
+    }
+}
