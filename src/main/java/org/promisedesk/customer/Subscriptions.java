@@ -1,5 +1,8 @@
 package org.promisedesk.customer;
 
+import org.promisedesk.platform.InvalidParameter;
+import org.promisedesk.platform.Page;
+import org.promisedesk.platform.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;

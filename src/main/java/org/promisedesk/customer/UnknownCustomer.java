@@ -1,8 +1,10 @@
 package org.promisedesk.customer;
 
-class UnknownCustomer extends RuntimeException {
+import org.promisedesk.platform.NotFound;
+
+class UnknownCustomer extends NotFound {
 
     UnknownCustomer(long id) {
-        super("No customer with id " + id);
+        super("Unknown customer", "No customer with id " + id);
     }
 }

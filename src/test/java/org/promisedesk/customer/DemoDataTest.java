@@ -1,5 +1,8 @@
 package org.promisedesk.customer;
 
+import org.promisedesk.platform.InvalidParameter;
+import org.promisedesk.platform.Page;
+import org.promisedesk.platform.Paging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

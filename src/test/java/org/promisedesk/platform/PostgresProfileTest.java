@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.promisedesk.customer.Customer;
 import org.promisedesk.customer.Customers;
-import org.promisedesk.customer.Paging;
 import org.promisedesk.customer.Subscription;
 import org.promisedesk.customer.SubscriptionQuery;
 import org.promisedesk.customer.Subscriptions;

@@ -1,4 +1,4 @@
-package org.promisedesk.customer;
+package org.promisedesk.platform;
 
 import java.util.List;
 
@@ -16,11 +16,11 @@ public record Paging(int page, int size) {
         }
     }
 
-    long offset() {
+    public long offset() {
         return (long) page * size;
     }
 
-    <T> Page<T> of(List<T> items, long total) {
+    public <T> Page<T> of(List<T> items, long total) {
         return new Page<>(items, page, size, total);
     }
 }

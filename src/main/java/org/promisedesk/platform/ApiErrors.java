@@ -1,4 +1,4 @@
-package org.promisedesk.customer;
+package org.promisedesk.platform;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -12,12 +12,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Problem details (RFC 9457) for this package's controllers. Ordered before Spring's generic
- * handler so that a bad parameter is named in a {@code parameter} property and in the detail.
+ * Problem details (RFC 9457) for every controller of the application API. Ordered before
+ * Spring's generic handler so that a bad parameter is named in a {@code parameter} property and
+ * in the detail. Features throw {@link InvalidParameter}, {@link NotFound} or {@link Forbidden}.
  */
-@RestControllerAdvice(basePackageClasses = CustomerApiErrors.class)
+@RestControllerAdvice(basePackages = "org.promisedesk")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class CustomerApiErrors {
+class ApiErrors {
 
     @ExceptionHandler
     ProblemDetail invalidParameter(InvalidParameter e) {
@@ -30,9 +31,16 @@ class CustomerApiErrors {
     }
 
     @ExceptionHandler
-    ProblemDetail unknownCustomer(UnknownCustomer e) {
+    ProblemDetail notFound(NotFound e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Unknown customer");
+        problem.setTitle(e.title());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail forbidden(Forbidden e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
         return problem;
     }
 

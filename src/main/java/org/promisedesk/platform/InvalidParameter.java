@@ -1,4 +1,4 @@
-package org.promisedesk.customer;
+package org.promisedesk.platform;
 
 /** A request parameter with a value out of range; the API answers 400 naming the parameter. */
 public class InvalidParameter extends IllegalArgumentException {

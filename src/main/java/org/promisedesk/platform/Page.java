@@ -1,4 +1,4 @@
-package org.promisedesk.customer;
+package org.promisedesk.platform;
 
 import java.util.List;
 
