@@ -1,33 +1,39 @@
 package org.promisedesk.mail;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.promisedesk.customer.Customer;
 import org.promisedesk.customer.Customers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.promisedesk.mail.OutboundMessage.State;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * PLACEHOLDER until the messaging issue lands, which replaces this class: it sends nothing. It
- * records the message it would send — template, customer, address, language — in the process
- * variable {@value #LAST_CUSTOMER_MESSAGE} (with full history every message stays in the trail)
- * and logs it.
- *
- * <p>Every "tell the customer" service task uses it with the field {@code template}:
+ * THE way a process sends a customer an e-mail: a service task with
  * <pre>{@code
  * <bpmn:serviceTask id="Task_TellCustomerCancelled" camunda:asyncBefore="true"
  *     camunda:delegateExpression="${sendCustomerMessage}">
  *   <bpmn:extensionElements>
  *     <camunda:field name="template" stringValue="promise-cancelled" />
  * }</pre>
- * The field may be an expression ({@code promise-${promiseOutcome}}). The process must have the
- * variable {@code customerId}. Prototype scope: the engine injects the field into the bean it
- * gets for each call, so concurrent jobs must not share one instance.
+ * The field may be an expression ({@code promise-${promiseOutcome}}). It needs the variable
+ * {@code customerId}; the request key is {@code requestKey} or the business key. The template
+ * gets every process variable (one whose value is null counts as missing), {@code customer} and
+ * {@code requestKey}. The step must be the start of its own job ({@code asyncBefore}): the job id
+ * is the message key that makes a retry send nothing twice (see {@link CustomerMailer}). It sets
+ * {@value #LAST_CUSTOMER_MESSAGE}, so the history shows every message. Prototype scope: the engine
+ * injects the field into the bean it gets for each call, so concurrent jobs must not share one.
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -35,14 +41,21 @@ public class SendCustomerMessage implements JavaDelegate {
 
     public static final String LAST_CUSTOMER_MESSAGE = "lastCustomerMessage";
     public static final String CUSTOMER_ID = "customerId";
+    public static final String CUSTOMER = "customer";
 
-    private static final Logger log = LoggerFactory.getLogger(SendCustomerMessage.class);
+    private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Customers customers;
+    private final MailTemplates templates;
+    private final CustomerMailer mailer;
+    private final MailSettings settings;
     private Expression template;
 
-    SendCustomerMessage(Customers customers) {
+    SendCustomerMessage(Customers customers, MailTemplates templates, CustomerMailer mailer, MailSettings settings) {
         this.customers = customers;
+        this.templates = templates;
+        this.mailer = mailer;
+        this.settings = settings;
     }
 
     /** Field injection from the model: {@code <camunda:field name="template" ... />}. */
@@ -52,21 +65,51 @@ public class SendCustomerMessage implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object templateName = template == null ? null : template.getValue(execution);
-        if (templateName == null || templateName.toString().isBlank()) {
-            throw new ProcessEngineException(execution.getCurrentActivityId()
-                    + ": sendCustomerMessage needs the field 'template'");
+        String activity = execution.getCurrentActivityId();
+        JobEntity job = Context.getCommandContext().getCurrentJob();
+        if (job == null || !activity.equals(job.getActivityId())) {
+            throw new ProcessEngineException(activity + ": sendCustomerMessage must start a job of its own;"
+                    + " set camunda:asyncBefore=\"true\" on the service task");
         }
-        Object customerId = execution.getVariable(CUSTOMER_ID);
+        Object name = template == null ? null : template.getValue(execution);
+        if (name == null || !TEMPLATE_NAME.matcher(name.toString()).matches()) {
+            throw new ProcessEngineException(activity + ": sendCustomerMessage needs the field 'template'"
+                    + " naming a template in lower-case words and dashes, not '" + name + "'");
+        }
+        OutboundMessage sent = mailer.deliver(job.getId(), () -> compose(execution, job, name.toString()));
+        execution.setVariable(LAST_CUSTOMER_MESSAGE, sent.summary());
+    }
+
+    private OutboundMessage compose(DelegateExecution execution, JobEntity job, String templateName) {
+        String requestKey = RequestKeys.of(execution);
+        Customer customer = customer(execution.getVariable(CUSTOMER_ID), templateName, requestKey);
+        Map<String, Object> variables = new HashMap<>();
+        execution.getVariables().forEach((key, value) -> {
+            if (value != null) {
+                variables.put(key, value);
+            }
+        });
+        variables.put(CUSTOMER, customer);
+        variables.put(RequestKeys.VARIABLE, requestKey);
+        MailTemplates.RenderedMail mail = templates.render(templateName, customer.preferredLanguage(), variables);
+        String messageId = "<" + UUID.randomUUID() + "@" + settings.messageIdHost() + ">";
+        return new OutboundMessage(job.getId(), requestKey, execution.getProcessInstanceId(),
+                execution.getCurrentActivityId(), templateName, customer.id(), customer.email(),
+                customer.preferredLanguage(), RequestKeys.tag(requestKey, mail.subject()), messageId, mail.text(),
+                mail.html(), State.SENDING, 1, ClockUtil.getCurrentTime().toInstant(), null);
+    }
+
+    /** Failing here fails the job: it is retried, so an address added meanwhile is used. */
+    private Customer customer(Object customerId, String templateName, String requestKey) {
         Customer customer = customerId instanceof Number id ? customers.findById(id.longValue()).orElse(null) : null;
         if (customer == null) {
-            // Fails the job: it is retried and then shows as an incident; the message is not lost.
-            throw new ProcessEngineException("No customer " + customerId + " to send " + templateName + " to");
+            throw new ProcessEngineException("Request " + requestKey + ": no customer " + customerId + " to send "
+                    + templateName + " to");
         }
-        String message = "template=" + templateName + "; customer=" + customer.id() + "; to=" + customer.email()
-                + "; lang=" + customer.preferredLanguage();
-        execution.setVariable(LAST_CUSTOMER_MESSAGE, message);
-        log.info("Request {}: customer message recorded, not sent (e-mail is not built yet): {}",
-                execution.getProcessBusinessKey(), message);
+        if (customer.email() == null || customer.email().isBlank()) {
+            throw new ProcessEngineException("Request " + requestKey + ": customer " + customer.id()
+                    + " has no e-mail address for " + templateName);
+        }
+        return customer;
     }
 }

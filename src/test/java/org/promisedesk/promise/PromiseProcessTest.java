@@ -82,9 +82,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.promisedesk.mail.TestMailServer;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 
 @EngineTest
 class PromiseProcessTest {
@@ -111,6 +117,8 @@ class PromiseProcessTest {
     private RepositoryService repositoryService;
     @Autowired
     private IdentityService identityService;
+    @Autowired
+    private TestMailServer mail;
 
     private final List<String> started = new ArrayList<>();
     private String parentDeploymentId;
@@ -153,11 +161,18 @@ class PromiseProcessTest {
                 .containsEntry(RESULT_TEXT, "The backup of www.northwind.example is restored.");
         assertThat(customerMessages(promise)).containsExactly("template=promise-kept; " + NORTHWIND);
         assertThat(managementService.createJobQuery().processInstanceId(promise.getId()).count()).isZero();
+        assertThat(emailsAbout(key, "it@northwind.example")).singleElement().satisfies(email -> {
+            assertThat(email.getSubject()).isEqualTo("[" + key + "] Done: Restore last week's backup of www.northwind.example");
+            assertThat(email.getContentLanguage()).containsExactly("en");
+            assertThat(text(email)).contains("Dear Northwind Traders Ltd,",
+                    "The backup of www.northwind.example is restored.");
+        });
     }
 
     @Test
     void shouldExplainToCustomerWhenPromiseCannotBeDone() {
-        Map<String, Object> input = input(nextRequestKey());
+        String key = nextRequestKey();
+        Map<String, Object> input = input(key);
         input.put(CUSTOMER_ID, 2L);
         ProcessInstance promise = startPromise(input);
 
@@ -173,6 +188,11 @@ class PromiseProcessTest {
                 .variables().containsEntry(PROMISE_OUTCOME, OUTCOME_CANNOT_BE_DONE);
         assertThat(customerMessages(promise))
                 .containsExactly("template=promise-cannot-be-done; customer=2; to=ops@yunfan.example.cn; lang=zh-CN");
+        assertThat(emailsAbout(key, "ops@yunfan.example.cn")).singleElement().satisfies(email -> {
+            assertThat(email.getSubject()).startsWith("[" + key + "] 很抱歉，我们无法完成承诺事项：");
+            assertThat(email.getContentLanguage()).containsExactly("zh-CN");
+            assertThat(text(email)).contains("尊敬的上海云帆电子商务有限公司：", "we offer a restore from the weekly backup");
+        });
     }
 
     @Test
@@ -195,7 +215,8 @@ class PromiseProcessTest {
 
     @Test
     void shouldAgreeNewDateWhenPromiseIsOverdueAndWatchTheNewDate() {
-        ProcessInstance promise = startPromise(input(nextRequestKey()));
+        String key = nextRequestKey();
+        ProcessInstance promise = startPromise(input(key));
         String ownerTaskId = task(TASK_KEEP_PROMISE, promise).getId();
         passReminderAndDueDate(promise, DUE);
 
@@ -216,6 +237,11 @@ class PromiseProcessTest {
                 .doesNotContainKeys(NEW_DUE_DATE, NEW_DATE_REASON);
         execute(job(TASK_TELL_CUSTOMER_NEW_DATE, promise));
         assertThat(customerMessages(promise)).containsExactly("template=promise-new-date; " + NORTHWIND);
+        assertThat(emailsAbout(key, "it@northwind.example")).singleElement().satisfies(email -> {
+            assertThat(email.getSubject()).startsWith("[" + key + "] Delayed, new date 1 December 2026: ");
+            assertThat(text(email)).contains("The delay is ours", "The replacement disk arrived late.",
+                    "Tuesday 1 December 2026, 10:00 China Standard Time");
+        });
         // Removed once applied, so that the next overdue round starts empty; the history keeps it.
         assertThat(historicValues(promise, NEW_DATE_REASON)).containsExactly("The replacement disk arrived late.", null);
 
@@ -230,10 +256,10 @@ class PromiseProcessTest {
                 withVariables(OUTCOME, OUTCOME_KEPT, RESULT_TEXT, "The disk is replaced and the server is back."));
         execute(job(TASK_TELL_CUSTOMER_OUTCOME, promise));
         assertThat(promise).isEnded().hasPassed(EVENT_PROMISE_CLOSED).variables()
-                .containsEntry(PROMISE_OUTCOME, OUTCOME_KEPT).containsEntry(DUE_DATE_CHANGES, 1)
-                .containsEntry(LAST_CUSTOMER_MESSAGE, "template=promise-kept; " + NORTHWIND);
+                .containsEntry(PROMISE_OUTCOME, OUTCOME_KEPT).containsEntry(DUE_DATE_CHANGES, 1);
         assertThat(customerMessages(promise))
                 .containsExactly("template=promise-new-date; " + NORTHWIND, "template=promise-kept; " + NORTHWIND);
+        assertThat(emailsAbout(key, "it@northwind.example")).hasSize(2);
     }
 
     @Test
@@ -283,6 +309,10 @@ class PromiseProcessTest {
                 .variables().containsEntry(PROMISE_OUTCOME, OUTCOME_CANCELLED)
                 .containsEntry(CANCEL_REASON, "The customer moved the site to another provider.");
         assertThat(customerMessages(promise)).containsExactly("template=promise-cancelled; " + NORTHWIND);
+        assertThat(emailsAbout(key, "it@northwind.example")).singleElement().satisfies(email -> {
+            assertThat(email.getSubject()).startsWith("[" + key + "] Cancelled: ");
+            assertThat(text(email)).contains("The customer moved the site to another provider.");
+        });
         assertThat(managementService.createJobQuery().processInstanceId(promise.getId()).count()).isZero();
     }
 
@@ -490,9 +520,40 @@ class PromiseProcessTest {
         return managementService.createJobQuery().processInstanceId(promise.getId()).executable().count();
     }
 
-    /** Every message the customer was sent, oldest first, from the history. */
+    /**
+     * Every message the customer was sent, oldest first, from the history; without its
+     * Message-ID, which is new each time.
+     */
     private List<Object> customerMessages(ProcessInstance promise) {
-        return historicValues(promise, LAST_CUSTOMER_MESSAGE);
+        return historicValues(promise, LAST_CUSTOMER_MESSAGE).stream()
+                .map(value -> (Object) value.toString().replaceFirst("; messageId=<[^>]+>$", "")).toList();
+    }
+
+    /** The e-mails about a request that reached the customer's mailbox at GreenMail. */
+    private List<MimeMessage> emailsAbout(String key, String address) {
+        return mail.messagesTo(address).stream().filter(email -> {
+            try {
+                return email.getSubject().startsWith("[" + key + "] ");
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** The plain-text alternative of an e-mail. */
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = text(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     private List<Object> historicValues(ProcessInstance promise, String variable) {

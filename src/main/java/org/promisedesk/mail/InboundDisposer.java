@@ -1,0 +1,134 @@
+package org.promisedesk.mail;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.promisedesk.customer.Customer;
+import org.promisedesk.customer.Customers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Decides what an inbound e-mail is and acts on it, in this order: a loop or an automatic reply
+ * (ignored), too large (rejected unread, an agent is told), a reply to a known request
+ * (correlated, or a task for an agent), anything else a new request.
+ */
+@Component
+class InboundDisposer {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundDisposer.class);
+
+    private final MailScreening screening;
+    private final MailSettings.Inbound settings;
+    private final ReplyRouting routing;
+    private final AgentNotes notes;
+    private final Customers customers;
+    private final InboundRequests requests;
+
+    InboundDisposer(MailSettings settings, ReplyRouting routing, AgentNotes notes, Customers customers,
+            InboundRequests requests) {
+        this.screening = new MailScreening(settings);
+        this.settings = settings.inbound();
+        this.routing = routing;
+        this.notes = notes;
+        this.customers = customers;
+        this.requests = requests;
+    }
+
+    InboundRecord dispose(MimeMessage message, String messageId, String from) {
+        try {
+            return decide(message, new Facts(messageId, from, subject(message), Math.max(message.getSize(), 0)));
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Cannot read e-mail " + messageId, e);
+        }
+    }
+
+    private InboundRecord decide(MimeMessage message, Facts facts) throws MessagingException, IOException {
+        String loop = screening.loop(message, facts.messageId);
+        if (loop != null) {
+            log.warn("E-mail {} from {} ignored, a mail loop: {}", facts.messageId, facts.from, loop);
+            return facts.record(Disposition.LOOP_IGNORED, loop);
+        }
+        String automatic = MailScreening.automatic(message);
+        if (automatic != null) {
+            log.info("E-mail {} from {} ignored, automatic: {}", facts.messageId, facts.from, automatic);
+            return facts.record(Disposition.AUTO_REPLY_IGNORED, automatic);
+        }
+        if (facts.size > settings.maxSize().toBytes()) {
+            String note = facts.size + " bytes, over the limit of " + settings.maxSize().toBytes() + " bytes; not read";
+            String taskId = notes.create("E-mail from " + facts.from + " too large to read", "Subject: "
+                    + facts.subject + "\n" + note + ". It is still in the support mailbox; ask the customer"
+                    + " to send it smaller, or read it there.", null, Map.of());
+            log.warn("E-mail {} from {} rejected: {}", facts.messageId, facts.from, note);
+            return facts.record(Disposition.OVERSIZED_REJECTED, note).withTask(taskId);
+        }
+        MailBody body = MailBody.of(message);
+        Long customerId = facts.from == null ? null : customers.findByEmail(facts.from).map(Customer::id).orElse(null);
+        Optional<String> requestKey = routing.requestKeyOf(message, facts.subject);
+        if (requestKey.isPresent()) {
+            return reply(requestKey.get(), facts, body, customerId);
+        }
+        Optional<String> opened = requests.open(new InboundRequests.NewRequestMail(facts.from, customerId,
+                facts.subject, body.text(), facts.messageId, body.attachments()));
+        log.info("E-mail {} from {} is a new request {}", facts.messageId, facts.from, opened.orElse("(recorded)"));
+        return new InboundRecord(facts.messageId, now(), facts.from, facts.subject, facts.size,
+                opened.orElse(null), customerId, Disposition.NEW_REQUEST, false,
+                note(body, opened.map(key -> "opened " + key).orElse("recorded; intake not connected yet")),
+                body.attachmentList(), body.text(), null, null);
+    }
+
+    private InboundRecord reply(String key, Facts facts, MailBody body, Long customerId) {
+        String text = QuotedHistory.strip(body.text());
+        boolean fromCustomer = facts.from != null && routing.customerAddresses(key).contains(facts.from);
+        Map<String, Object> variables = ReplyRouting.replyVariables(text, facts.from, facts.messageId, fromCustomer);
+        Disposition disposition = Disposition.REPLY_CORRELATED;
+        String taskId = null;
+        if (!routing.correlate(key, variables)) {
+            disposition = Disposition.REPLY_NOTE_FOR_AGENT;
+            taskId = notes.create("Customer wrote about " + key, "From: " + facts.from
+                    + (fromCustomer ? "" : " (NOT an address of the request's customer)") + "\nSubject: "
+                    + facts.subject + "\n\n" + text + (body.attachments().isEmpty() ? ""
+                    : "\n\nAttachments (in the support mailbox):\n" + body.attachmentList()), key, variables);
+        }
+        log.info("Request {}: reply {} from {}{}: {}", key, facts.messageId, facts.from,
+                fromCustomer ? "" : " (not the customer's address)", disposition);
+        return new InboundRecord(facts.messageId, now(), facts.from, facts.subject, facts.size, key, customerId,
+                disposition, !fromCustomer, note(body, fromCustomer ? null : "sender is not the request's customer"),
+                body.attachmentList(), body.text(), text, taskId);
+    }
+
+    private static String note(MailBody body, String note) {
+        String html = body.fromHtml() ? "HTML only, converted to text" : null;
+        return note == null ? html : html == null ? note : note + "; " + html;
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return shorten(message.getSubject(), 1000);
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    static String shorten(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static java.time.Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private record Facts(String messageId, String from, String subject, long size) {
+
+        InboundRecord record(Disposition disposition, String note) {
+            return new InboundRecord(messageId, now(), from, subject, size, null, null, disposition,
+                    false, shorten(note, 1000), null, null, null, null);
+        }
+    }
+}
