@@ -66,12 +66,17 @@ class GroupPermissions implements ApplicationRunner {
         grantProcessOwners();
     }
 
-    /** Leads take escalations: they see every task and may reassign it, and follow instances in Cockpit. */
+    /**
+     * Leads take escalations: they see every task and may reassign it, follow instances in
+     * Cockpit, and retry a step that failed (an incident, such as an e-mail the server refused).
+     */
     private void grantLeads() {
         grant(LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(LEADS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-        grant(LEADS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.RETRY_JOB);
+        grant(LEADS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
+                ProcessInstancePermissions.RETRY_JOB);
         grant(LEADS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
         grant(LEADS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(LEADS, Resources.DEPLOYMENT, ANY, Permissions.READ);
