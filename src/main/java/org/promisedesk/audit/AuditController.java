@@ -1,0 +1,109 @@
+package org.promisedesk.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.promisedesk.platform.InvalidParameter;
+import org.promisedesk.platform.Page;
+import org.promisedesk.platform.Paging;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The audit trail, for auditors and team leads. Read only: there is no other verb here, so a
+ * write attempt is a 405.
+ */
+@RestController
+@RequestMapping("/api/audit/requests")
+class AuditController {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final AuditAccess access;
+    private final AuditTrail trails;
+    private final AuditReport report;
+    private final AuditSearch search;
+    private final ObjectMapper json;
+
+    AuditController(AuditAccess access, AuditTrail trails, AuditReport report, AuditSearch search, ObjectMapper json) {
+        this.access = access;
+        this.trails = trails;
+        this.report = report;
+        this.search = search;
+        this.json = json;
+    }
+
+    @GetMapping
+    Page<AuditSearch.Found> find(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Long customerId,
+            @RequestParam(required = false) String process,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        access.requireReader();
+        return search.find(new AuditSearch.Criteria(from, to, customerId, process, outcome), new Paging(page, size));
+    }
+
+    @GetMapping("/{key}")
+    ResponseEntity<?> trail(@PathVariable String key, @RequestParam(required = false) String format) {
+        access.requireReader();
+        Trail trail = trails.of(checked(key));
+        if (format == null || format.equals("json")) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(trail);
+        }
+        if (format.equals("csv")) {
+            return ResponseEntity.ok().contentType(CSV)
+                    .header("Content-Disposition", "attachment; filename=\"audit-" + key + ".csv\"")
+                    .body(AuditCsv.of(trail, json));
+        }
+        throw new InvalidParameter("format", "must be json or csv");
+    }
+
+    /** A printable page; {@code Accept: application/pdf} gets the same page as PDF. */
+    @GetMapping("/{key}/report")
+    ResponseEntity<?> report(@PathVariable String key,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        access.requireReader();
+        Trail trail = trails.of(checked(key));
+        if (wantsPdf(accept)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"audit-" + key + ".pdf\"")
+                    .body(report.pdf(trail));
+        }
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(report.html(trail));
+    }
+
+    private static boolean wantsPdf(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+        MimeTypeUtils.sortBySpecificity(accepted);
+        return accepted.stream().filter(type -> !type.isWildcardType())
+                .findFirst().map(MediaType.APPLICATION_PDF::isCompatibleWith).orElse(false);
+    }
+
+    private static String checked(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new InvalidParameter("key", "must be a request key such as REQ-2026-000123");
+        }
+        return key;
+    }
+}

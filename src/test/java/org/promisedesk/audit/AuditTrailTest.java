@@ -1,0 +1,294 @@
+package org.promisedesk.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.promisedesk.platform.EngineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One request driven by different people through a decision, an incident, a called promise, a
+ * reassignment, a due-date change and a submitted form; the trail must show each, attributed to
+ * the right user, in JSON, CSV, the printable page and PDF — and only to auditors and leads.
+ */
+@EngineTest
+class AuditTrailTest {
+
+    private static int next = 0;
+
+    @Autowired TestRestTemplate rest;
+    @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired IdentityService identityService;
+    @Autowired HistoryService historyService;
+    @Autowired ObjectMapper json;
+
+    String key;
+
+    @BeforeEach
+    void deployTheProbe() {
+        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(AuditProbe.PROCESS).count() == 0) {
+            repositoryService.createDeployment().name("audit-probe")
+                    .addModelInstance("audit-probe.bpmn", AuditProbe.process())
+                    .addString("audit-probe.dmn", AuditProbe.decision())
+                    .deploy();
+        }
+        key = "REQ-2099-%06d".formatted(900_000 + (++next) + (int) (System.nanoTime() % 1000) * 10);
+    }
+
+    @AfterEach
+    void logOut() {
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void shouldShowEverythingThatHappenedToARequestAttributedToWhoDidIt() throws Exception {
+        driveTheProbeRequest();
+
+        JsonNode trail = json.readTree(get("auditor", "/api/audit/requests/" + key).getBody());
+        assertThat(trail.path("requestKey").asText()).isEqualTo(key);
+        assertThat(trail.path("processInstances")).extracting(node -> node.path("process").asText())
+                .containsExactly(AuditProbe.PROCESS, "promise");
+        List<JsonNode> entries = list(trail.path("entries"));
+
+        assertThat(one(entries, "PROCESS_STARTED", AuditProbe.PROCESS).path("user").asText()).isEqualTo("agent");
+        JsonNode decision = one(entries, "DECISION", AuditProbe.PROCESS);
+        assertThat(decision.at("/details/inputs/Service profile").asText()).isEqualTo("VIP");
+        assertThat(decision.at("/details/matchedRules/Rule_Vip/priority").asText()).isEqualTo("P1");
+        assertThat(one(entries, "INCIDENT_CREATED", AuditProbe.PROCESS).path("activity").asText())
+                .isEqualTo("Task_MayFail");
+        assertThat(one(entries, "INCIDENT_ENDED", AuditProbe.PROCESS).at("/details/resolved").asBoolean()).isTrue();
+        assertThat(entries).anyMatch(entry -> is(entry, "USER_OPERATION") && entry.path("user").asText().equals("lead")
+                && entry.at("/details/operation").asText().equals("SetJobRetries"));
+        assertThat(entries).anyMatch(entry -> is(entry, "USER_OPERATION") && entry.path("user").asText().equals("tech")
+                && entry.at("/details/property").asText().equals("dueDate"));
+        assertThat(entries).anyMatch(entry -> is(entry, "TASK_ASSIGNMENT") && entry.path("user").asText().equals("lead")
+                && entry.at("/details/userId").asText().equals("agent2"));
+        assertThat(one(entries, "TASK_COMPLETED", "promise").path("user").asText()).isEqualTo("tech");
+        assertThat(entries).anyMatch(entry -> is(entry, "FORM_DATA") && entry.path("user").asText().equals("tech")
+                && entry.at("/details/variable").asText().equals("outcome")
+                && entry.at("/details/value").asText().equals("kept"));
+        assertThat(entries).anyMatch(entry -> is(entry, "VARIABLE_CHANGED")
+                && entry.at("/details/variable").asText().equals("promiseText"));
+        assertThat(entries).anyMatch(entry -> is(entry, "ACTIVITY_ENDED")
+                && entry.path("activity").asText().equals("Task_KeepPromise") && entry.at("/details/durationMillis").isNumber());
+        assertThat(entries).anyMatch(entry -> is(entry, "EMAIL_SENT") && entry.path("process").asText().equals("promise")
+                && entry.at("/details/template").asText().equals("promise-kept")
+                && entry.at("/details/messageId").asText().startsWith("<"));
+        assertThat(entries).extracting(entry -> entry.path("time").asText()).isSorted();
+    }
+
+    @Test
+    void shouldGiveTheSameRowsAsCsvWithChineseTextIntact() throws Exception {
+        driveTheProbeRequest();
+        int rows = json.readTree(get("auditor", "/api/audit/requests/" + key).getBody()).path("entries").size();
+
+        ResponseEntity<byte[]> response = rest.withBasicAuth("auditor", "auditor")
+                .getForEntity("/api/audit/requests/" + key + "?format=csv", byte[].class);
+
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("text/csv").contains("UTF-8");
+        String csv = new String(response.getBody(), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("time,kind,process,processInstanceId,activity,user,summary,details\r\n");
+        assertThat(csv).contains("把新的备份计划发给客户").contains(",FORM_DATA,promise,");
+        assertThat(AuditCsv.quoted("a \"quoted\", text")).isEqualTo("\"a \"\"quoted\"\", text\"");
+        assertThat(csv.split("\r\n(?=\\d{4}-)")).hasSize(rows + 1);
+    }
+
+    @Test
+    void shouldPrintTheTrailAsAPageAndAsPdf() throws IOException {
+        driveTheProbeRequest();
+
+        ResponseEntity<String> page = get("lead", "/api/audit/requests/" + key + "/report");
+        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(page.getBody()).contains("Audit trail of request " + key).contains("Timeline")
+                .contains("Priority of a probe").contains("把新的备份计划发给客户");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_PDF));
+        ResponseEntity<byte[]> pdf = rest.withBasicAuth("auditor", "auditor").exchange(
+                "/api/audit/requests/" + key + "/report", HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+        assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains(key).contains("Timeline").contains("Task completed: Keep the promise")
+                    .contains("把新的备份计划发给客户");
+        }
+    }
+
+    @Test
+    void shouldLetOnlyAuditorsAndLeadsReadAndNobodyWrite() {
+        driveTheProbeRequest();
+        String path = "/api/audit/requests/" + key;
+
+        assertThat(get("auditor", path).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("lead", path).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("agent", path).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("tech", path + "/report").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("agent", "/api/audit/requests").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        for (HttpMethod write : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
+            assertThat(rest.withBasicAuth("auditor", "auditor").exchange(path, write, null, String.class)
+                    .getStatusCode()).as(write.name()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        }
+        assertThat(get("auditor", "/api/audit/requests/REQ-2099-000000").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("auditor", "/api/audit/requests/not%20a%20key").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void shouldFindRequestsFinishedOrOpenPaged() throws Exception {
+        driveTheProbeRequest();
+
+        JsonNode found = json.readTree(get("auditor",
+                "/api/audit/requests?process=" + AuditProbe.PROCESS + "&outcome=completed&customerId=2&size=100").getBody());
+        assertThat(found.path("items")).extracting(item -> item.path("key").asText()).contains(key);
+        assertThat(found.path("total").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode open = json.readTree(get("auditor",
+                "/api/audit/requests?process=" + AuditProbe.PROCESS + "&outcome=open&size=100").getBody());
+        assertThat(open.path("items")).extracting(item -> item.path("key").asText()).doesNotContain(key);
+        ResponseEntity<String> bad = get("auditor", "/api/audit/requests?outcome=maybe");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("outcome");
+    }
+
+    @Test
+    void shouldKeepHistoryForTheRetentionOfItsProcess() {
+        driveTheProbeRequest();
+
+        var probe = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
+                .processDefinitionKey(AuditProbe.PROCESS).singleResult();
+        assertThat(repositoryService.getProcessDefinition(probe.getProcessDefinitionId()).getHistoryTimeToLive())
+                .as("promise-desk.audit.history-time-to-live overrides the model's 30 days").isEqualTo(90);
+        assertThat(probe.getRemovalTime()).isEqualTo(new Date(probe.getEndTime().getTime() + 90L * 86_400_000L));
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("promise").latestVersion()
+                .singleResult().getHistoryTimeToLive()).as("the model's own five years").isEqualTo(1825);
+    }
+
+    /** agent starts it; lead retries a failed step; lead reassigns the promise and back; tech moves the due date and completes. */
+    private void driveTheProbeRequest() {
+        ResponseEntity<String> started = post("agent", "/engine-rest/process-definition/key/" + AuditProbe.PROCESS + "/start",
+                """
+                {"businessKey":"%s","variables":{
+                  "profile":{"value":"VIP"},"shouldFail":{"value":true,"type":"Boolean"},
+                  "customerId":{"value":2,"type":"Long"},"requestKey":{"value":"%s"},
+                  "promiseText":{"value":"把新的备份计划发给客户 (send the new backup schedule)"},
+                  "owner":{"value":"tech"},
+                  "dueDate":{"value":"2099-01-01T10:00:00.000+0000","type":"Date"}}}""".formatted(key, key));
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .processDefinitionKey(AuditProbe.PROCESS).singleResult().getId();
+
+        Job failing = managementService.createJobQuery().processInstanceId(instanceId).singleResult();
+        try {
+            managementService.executeJob(failing.getId());
+        } catch (RuntimeException expected) {
+            // the step fails; the engine would retry it on its schedule
+        }
+        managementService.setJobRetries(failing.getId(), 0); // its retries run out: an incident
+        runtimeService.setVariable(instanceId, "shouldFail", false);
+        as("lead", () -> managementService.setJobRetries(failing.getId(), 1));
+        managementService.executeJob(failing.getId());
+        executeJobsOf(key);
+
+        Task owners = taskService.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_KeepPromise")
+                .singleResult();
+        as("lead", () -> taskService.setAssignee(owners.getId(), "agent2"));
+        as("lead", () -> taskService.setAssignee(owners.getId(), "tech"));
+        as("tech", () -> {
+            Task task = taskService.createTaskQuery().taskId(owners.getId()).singleResult();
+            task.setDueDate(new Date(task.getDueDate().getTime() + 86_400_000L));
+            taskService.saveTask(task);
+        });
+        ResponseEntity<String> completed = post("tech", "/engine-rest/task/" + owners.getId() + "/submit-form", """
+                {"variables":{"outcome":{"value":"kept"},
+                  "resultText":{"value":"新的备份计划已发送到您的邮箱。The new schedule is in your inbox."}}}""");
+        assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        executeJobsOf(key);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).unfinished()
+                .count()).as("the request has ended").isZero();
+    }
+
+    private void executeJobsOf(String businessKey) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
+                    .stream()
+                    .flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId())
+                            .executable().list().stream())
+                    .filter(job -> job.getDuedate() == null || !job.getDuedate().after(new Date()))
+                    .toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
+    private void as(String user, Runnable action) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(group -> group.getId()).toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            action.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private ResponseEntity<String> get(String user, String path) {
+        return rest.withBasicAuth(user, user).getForEntity(path, String.class);
+    }
+
+    private ResponseEntity<String> post(String user, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, user).postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> list = new java.util.ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+
+    private static boolean is(JsonNode entry, String kind) {
+        return entry.path("kind").asText().equals(kind);
+    }
+
+    private static JsonNode one(List<JsonNode> entries, String kind, String process) {
+        List<JsonNode> matching = entries.stream()
+                .filter(entry -> is(entry, kind) && entry.path("process").asText().equals(process)).toList();
+        assertThat(matching).as("%s in %s", kind, process).hasSize(1);
+        return matching.get(0);
+    }
+
+}
