@@ -194,6 +194,68 @@ class AuditTrailTest {
                 .singleResult().getHistoryTimeToLive()).as("the model's own five years").isEqualTo(1825);
     }
 
+    @Test
+    void shouldShowARefusalWithAnAppealDecidedByALead() throws Exception {
+        ResponseEntity<String> started = post("agent", "/engine-rest/process-definition/key/refusal/start", """
+                {"businessKey":"%s","variables":{"requestKey":{"value":"%s"},"customerId":{"value":2,"type":"Long"},
+                  "requestSummary":{"value":"给开发人员开放共享主机的 root 权限"}}}""".formatted(key, key));
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        executeJobsOf(key);
+        submit("agent", "Task_DraftRefusal", """
+                {"reasonCategory":{"value":"technically-unsafe"},
+                 "explanation":{"value":"共享主机上的 root 权限会让同一台服务器上的其他客户暴露在风险之中。"},
+                 "alternative":{"value":"我们可以为您调整内核参数。"},"referral":{"value":""}}""");
+        String review = task("Task_ReviewRefusal").getId();
+        assertThat(post("lead", "/engine-rest/task/" + review + "/claim", "{\"userId\":\"lead\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        submit("lead", "Task_ReviewRefusal", "{\"reviewDecision\":{\"value\":\"approve\"},\"reviewComments\":{\"value\":\"\"}}");
+        executeJobsOf(key);
+        runtimeService.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(key)
+                .setVariable("replyText", "我们申诉：开发人员需要 root 权限。").setVariable("replyFrom", "ops@yunfan.example.cn")
+                .setVariable("replyMessageId", "<" + key + "@yunfan.example.cn>").setVariable("replyFromCustomer", true)
+                .correlateAllWithResult();
+        submit("agent", "Task_ReadReply", "{\"customerAnswer\":{\"value\":\"appeal\"},\"answerNote\":{\"value\":\"客户来信申诉：开发人员需要 root 权限调优内核。\"}}");
+        submit("lead", "Task_DecideAppeal", """
+                {"appealDecision":{"value":"uphold"},
+                 "appealAnswer":{"value":"共享主机的 root 权限会危及其他客户；我们的决定不变，但可以为您调整内核参数。"}}""");
+        executeJobsOf(key);
+
+        JsonNode trail = json.readTree(get("auditor", "/api/audit/requests/" + key).getBody());
+        List<JsonNode> entries = list(trail.path("entries"));
+        assertThat(one(entries, "PROCESS_ENDED", "refusal").at("/details/state").asText()).isEqualTo("COMPLETED");
+        assertThat(one(entries, "DECISION", "refusal").at("/details/decision").asText()).isEqualTo("refusal-review");
+        assertThat(entries).anyMatch(entry -> is(entry, "FORM_DATA") && entry.path("user").asText().equals("agent")
+                && entry.at("/details/variable").asText().equals("explanation"));
+        assertThat(entries).anyMatch(entry -> is(entry, "TASK_ASSIGNMENT") && entry.path("user").asText().equals("lead")
+                && entry.path("activity").asText().equals("Task_ReviewRefusal"));
+        assertThat(entries).anyMatch(entry -> is(entry, "TASK_COMPLETED") && entry.path("user").asText().equals("lead")
+                && entry.path("activity").asText().equals("Task_DecideAppeal"));
+        assertThat(entries).anyMatch(entry -> is(entry, "FORM_DATA") && entry.path("user").asText().equals("lead")
+                && entry.at("/details/variable").asText().equals("appealDecision")
+                && entry.at("/details/value").asText().equals("uphold"));
+        assertThat(entries).anyMatch(entry -> is(entry, "VARIABLE_CHANGED")
+                && entry.at("/details/variable").asText().equals("replyText"));
+        assertThat(entries).filteredOn(entry -> is(entry, "EMAIL_SENT"))
+                .extracting(entry -> entry.at("/details/template").asText())
+                .containsExactly("refusal-letter", "refusal-upheld");
+
+        String csv = new String(rest.withBasicAuth("auditor", "auditor")
+                .getForEntity("/api/audit/requests/" + key + "?format=csv", byte[].class).getBody(), StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n(?=\\d{4}-)")).hasSize(entries.size() + 1);
+        assertThat(csv).contains("共享主机上的 root 权限").contains(",DECISION,refusal,").contains(",EMAIL_SENT,refusal,");
+    }
+
+    private Task task(String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    private void submit(String user, String taskKey, String variables) {
+        ResponseEntity<String> response = post(user, "/engine-rest/task/" + task(taskKey).getId() + "/submit-form",
+                "{\"variables\":" + variables + "}");
+        assertThat(response.getStatusCode()).as(taskKey + ": " + response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        executeJobsOf(key);
+    }
+
     /** agent starts it; lead retries a failed step; lead reassigns the promise and back; tech moves the due date and completes. */
     private void driveTheProbeRequest() {
         ResponseEntity<String> started = post("agent", "/engine-rest/process-definition/key/" + AuditProbe.PROCESS + "/start",
