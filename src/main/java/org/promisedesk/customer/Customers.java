@@ -110,4 +110,31 @@ public class Customers {
                 ServiceProfile.valueOf(rs.getString("service_profile")),
                 rs.getString("account_manager"));
     }
+
+    /**
+     * The customer a process variable names, or null with the problem added to {@code problems}.
+     * Tasklist submits a number field as Long or Double; a REST client may send text.
+     */
+    public Customer fromVariable(String variable, Object value, List<String> problems) {
+        Long id = idOf(value);
+        if (id == null) {
+            problems.add(value == null ? variable + " is required" : variable + " '" + value + "' is not a customer id");
+            return null;
+        }
+        Optional<Customer> customer = findById(id);
+        if (customer.isEmpty()) {
+            problems.add(variable + " " + id + " is not a known customer");
+        }
+        return customer.orElse(null);
+    }
+
+    private static Long idOf(Object value) {
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return number.longValue();
+        }
+        if (value instanceof String text && text.strip().matches("\\d{1,18}")) {
+            return Long.valueOf(text.strip());
+        }
+        return null;
+    }
 }

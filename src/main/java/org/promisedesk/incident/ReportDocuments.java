@@ -1,5 +1,6 @@
 package org.promisedesk.incident;
 
+import org.promisedesk.mail.TemplateFormats;
 import org.promisedesk.platform.HtmlToPdf;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ class ReportDocuments {
     String render(String language, Map<String, Object> variables) {
         Locale locale = Locale.forLanguageTag(language);
         Map<String, Object> all = new HashMap<>(variables);
-        all.put(FORMATS, new ReportFormats(settings.timeZone(), locale));
+        all.put(FORMATS, new TemplateFormats(settings.timeZone(), locale));
         return engine.process("incident-report." + language, new Context(locale, all));
     }
 }

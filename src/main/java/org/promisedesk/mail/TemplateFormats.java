@@ -9,7 +9,7 @@ import java.util.Date;
 import java.util.Locale;
 
 /**
- * {@code fmt} in every mail template: dates in the customer's language and our time zone
+ * {@code fmt} in every mail template (and the incident report pages): dates in the customer's language and our time zone
  * ({@code promise-desk.mail.time-zone}), with the pattern the template chooses, e.g.
  * {@code ${fmt.dateTime(dueDate, 'yyyy年M月d日 HH:mm')}}.
  */
@@ -18,7 +18,7 @@ public final class TemplateFormats {
     private final ZoneId zone;
     private final Locale locale;
 
-    TemplateFormats(ZoneId zone, Locale locale) {
+    public TemplateFormats(ZoneId zone, Locale locale) {
         this.zone = zone;
         this.locale = locale;
     }
@@ -36,5 +36,10 @@ public final class TemplateFormats {
             throw new IllegalArgumentException("Not a date and time: " + value);
         }
         return DateTimeFormatter.ofPattern(pattern, locale).format(time);
+    }
+
+    /** The zone's offset, for a text that names the time zone its times are in ({@code UTC+08:00}). */
+    public String zone() {
+        return "UTC" + ZonedDateTime.now(zone).getOffset().getId().replace("Z", "+00:00");
     }
 }

@@ -14,7 +14,6 @@ import static org.promisedesk.promise.PromiseProcess.WORKING_VARIABLES;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
@@ -50,7 +49,7 @@ class CheckPromise implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<String> problems = new ArrayList<>();
-        Customer customer = customer(execution.getVariable(CUSTOMER_ID), problems);
+        Customer customer = customers.fromVariable(CUSTOMER_ID, execution.getVariable(CUSTOMER_ID), problems);
         String requestKey = requestKey(execution, problems);
         String promiseText = Explanations.valid(execution.getVariable(PROMISE_TEXT));
         if (promiseText == null) {
@@ -78,31 +77,6 @@ class CheckPromise implements JavaDelegate {
         execution.setVariable(DUE_DATE_CHANGES, 0);
         log.info("Request {}: promise made to customer {}, owner {}, due {}", execution.getProcessBusinessKey(),
                 customer.id(), owner, DueDates.format(dueDate));
-    }
-
-    private Customer customer(Object value, List<String> problems) {
-        Long id = customerId(value);
-        if (id == null) {
-            problems.add(value == null ? CUSTOMER_ID + " is required"
-                    : CUSTOMER_ID + " '" + value + "' is not a customer id");
-            return null;
-        }
-        Optional<Customer> customer = customers.findById(id);
-        if (customer.isEmpty()) {
-            problems.add(CUSTOMER_ID + " " + id + " is not a known customer");
-        }
-        return customer.orElse(null);
-    }
-
-    /** Tasklist submits a number field as Long or Double; a REST client may send text. */
-    private static Long customerId(Object value) {
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-            return number.longValue();
-        }
-        if (value instanceof String text && text.strip().matches("\\d{1,18}")) {
-            return Long.valueOf(text.strip());
-        }
-        return null;
     }
 
     /** The request key, or the business key when that is one; a promise belongs to one request. */
