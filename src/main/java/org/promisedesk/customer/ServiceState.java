@@ -3,7 +3,7 @@ package org.promisedesk.customer;
 public enum ServiceState {
     ACTIVE,
     SUSPENDED,
-    /** Past its expiry date and unpaid, still in the grace period. */
+    /** Unpaid past its grace period and retention: reclaimed (the renewal process sets it). */
     EXPIRED,
     CANCELLED
 }
