@@ -7,10 +7,10 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
 /** Reading what arrived at GreenMail. */
-final class MailAssertions {
+public final class MailAssertions {
 
     /** The first part of this MIME type, decoded, or null. */
-    static String partOf(Part part, String mimeType) {
+    public static String partOf(Part part, String mimeType) {
         try {
             if (part.isMimeType(mimeType)) {
                 return (String) part.getContent();
@@ -29,7 +29,12 @@ final class MailAssertions {
         }
     }
 
-    static String header(Part part, String name) {
+    /** The plain-text alternative, decoded, or null. */
+    public static String plainText(Part part) {
+        return partOf(part, "text/plain");
+    }
+
+    public static String header(Part part, String name) {
         try {
             String[] values = part.getHeader(name);
             return values == null ? null : values[0];

@@ -124,6 +124,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.promisedesk.mail.MailAssertions;
 import org.promisedesk.mail.TestMailServer;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
@@ -698,7 +699,7 @@ class RefusalProcessTest {
     }
 
     private static String textOf(MimeMessage message) {
-        String text = MailText.plainText(message);
+        String text = MailAssertions.plainText(message);
         assertThat(text).as("plain-text part").isNotNull();
         return text;
     }

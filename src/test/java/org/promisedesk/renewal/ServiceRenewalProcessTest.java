@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.promisedesk.mail.MailAssertions;
 import org.promisedesk.customer.CustomerKind;
 import org.promisedesk.customer.ServiceProfile;
 import org.promisedesk.mail.TestMailServer;
@@ -510,6 +511,6 @@ class ServiceRenewalProcessTest {
     }
 
     static String text(MimeMessage message) {
-        return RenewalMail.plainText(message);
+        return MailAssertions.plainText(message);
     }
 }
