@@ -10,6 +10,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.promisedesk.platform.BusinessCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,12 @@ class RecordSubmission implements JavaDelegate {
 
     private final Filings filings;
     private final IcpSettings settings;
+    private final BusinessCalendar calendar;
 
-    RecordSubmission(Filings filings, IcpSettings settings) {
+    RecordSubmission(Filings filings, IcpSettings settings, BusinessCalendar calendar) {
         this.filings = filings;
         this.settings = settings;
+        this.calendar = calendar;
     }
 
     @Override
@@ -38,7 +41,7 @@ class RecordSubmission implements JavaDelegate {
         Date now = ClockUtil.getCurrentTime();
         filings.submitted(filingId, number);
         execution.setVariable(SUBMITTED_AT, now);
-        Date escalateAt = BusinessDays.plus(now, settings.escalateAfterBusinessDays(), settings.timeZone());
+        Date escalateAt = calendar.addBusinessDays(now, settings.escalateAfterBusinessDays());
         execution.setVariable(ESCALATE_AT, escalateAt);
         log.info("Request {}: ICP filing {} submitted to the authority as {}; leads alerted at {} without a decision",
                 execution.getProcessBusinessKey(), filingId, number, escalateAt.toInstant());

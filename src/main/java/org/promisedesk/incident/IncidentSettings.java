@@ -1,18 +1,15 @@
 package org.promisedesk.incident;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code promise-desk.incident.*}: how many business days the engineer has for the first draft
- * and for each revision, how long before that the engineer is reminded, and the time zone in
- * which a business day (Monday to Friday) is counted. Public holidays are not known yet.
+ * and for each revision (counted by the business calendar, {@code promise-desk.calendar.*}), how
+ * long before that the engineer is reminded, and the time zone dates are read and shown in.
  */
 @ConfigurationProperties("promise-desk.incident")
 record IncidentSettings(
@@ -30,18 +27,5 @@ record IncidentSettings(
             throw new IllegalArgumentException("promise-desk.incident.reminder-before must not be negative: "
                     + reminderBefore);
         }
-    }
-
-    /** {@code days} business days after {@code from}, at the same time of day; weekends are skipped. */
-    Instant addBusinessDays(Instant from, int days) {
-        ZonedDateTime time = from.atZone(timeZone);
-        int left = days;
-        while (left > 0) {
-            time = time.plusDays(1);
-            if (time.getDayOfWeek() != DayOfWeek.SATURDAY && time.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return time.toInstant();
     }
 }

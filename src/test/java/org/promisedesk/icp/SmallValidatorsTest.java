@@ -2,16 +2,12 @@ package org.promisedesk.icp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Date;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Mobile numbers, domain names, ICP numbers and business days. */
+/** Mobile numbers, domain names and ICP numbers (business days: platform.BusinessCalendarTest). */
 class SmallValidatorsTest {
 
     @ParameterizedTest
@@ -72,19 +68,5 @@ class SmallValidatorsTest {
             "港ICP备12345678号", "京ICP备12345678号-1234"})
     void shouldRefuseWhatIsNoIcpNumber(String given) {
         assertThat(IcpNumbers.normalise(given)).isNull();
-    }
-
-    @Test
-    void shouldSkipWeekendsCountingBusinessDays() {
-        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
-        Date friday = Date.from(Instant.parse("2026-11-20T02:00:00Z")); // Friday 10:00 in Shanghai
-        assertThat(BusinessDays.plus(friday, 1, shanghai)).isEqualTo(Date.from(Instant.parse("2026-11-23T02:00:00Z")));
-        assertThat(BusinessDays.plus(friday, 5, shanghai)).isEqualTo(Date.from(Instant.parse("2026-11-27T02:00:00Z")));
-        assertThat(BusinessDays.plus(friday, 20, shanghai)).isEqualTo(Date.from(Instant.parse("2026-12-18T02:00:00Z")));
-        Date saturday = Date.from(Instant.parse("2026-11-21T02:00:00Z"));
-        assertThat(BusinessDays.plus(saturday, 5, shanghai)).isEqualTo(Date.from(Instant.parse("2026-11-27T02:00:00Z")));
-        // Friday 23:30 in Shanghai is still Friday there, though Friday 15:30 in UTC.
-        Date lateFriday = Date.from(Instant.parse("2026-11-20T15:30:00Z"));
-        assertThat(BusinessDays.plus(lateFriday, 1, shanghai)).isEqualTo(Date.from(Instant.parse("2026-11-23T15:30:00Z")));
     }
 }
