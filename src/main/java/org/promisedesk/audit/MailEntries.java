@@ -24,8 +24,8 @@ class MailEntries implements AuditSource {
     public List<AuditEntry> entries(RequestInstances request) {
         List<AuditEntry> entries = new ArrayList<>();
         jdbc.sql("""
-                SELECT process_instance_id, activity_id, template, recipient, language, subject, message_id, state,
-                       attempts, created_at, sent_at
+                SELECT message_key, process_instance_id, activity_id, template, recipient, language, subject,
+                       message_id, state, attempts, created_at, sent_at
                 FROM customer_message WHERE request_key = :key OR process_instance_id IN (:ids)
                 ORDER BY created_at, id""")
                 .param("key", request.key()).param("ids", List.of(request.ids()))
@@ -37,7 +37,8 @@ class MailEntries implements AuditSource {
                             null, (sent != null ? "E-mail sent: " : "E-mail not yet delivered: ") + row.getString("subject"),
                             details("template", row.getString("template"), "recipient", row.getString("recipient"),
                                     "language", row.getString("language"), "messageId", row.getString("message_id"),
-                                    "state", row.getString("state"), "attempts", row.getInt("attempts")));
+                                    "state", row.getString("state"), "attempts", row.getInt("attempts"),
+                                    "attachments", attachmentNames(row.getString("message_key"))));
                 })
                 .list().forEach(entries::add);
         jdbc.sql("""
@@ -53,5 +54,12 @@ class MailEntries implements AuditSource {
                                 "attachments", row.getString("attachments"))))
                 .list().forEach(entries::add);
         return entries;
+    }
+
+    /** The file names sent with a message, one a line (as for received mail), or null. */
+    private String attachmentNames(String messageKey) {
+        List<String> names = jdbc.sql("SELECT file_name FROM customer_message_attachment WHERE message_key = ?"
+                + " ORDER BY position").param(messageKey).query(String.class).list();
+        return names.isEmpty() ? null : String.join("\n", names);
     }
 }

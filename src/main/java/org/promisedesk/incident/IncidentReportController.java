@@ -70,7 +70,7 @@ class IncidentReportController {
                 .<ResponseEntity<?>>map(report -> format == PDF
                         ? ResponseEntity.ok().contentType(PDF)
                                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                                        .filename("incident-" + id + "-report." + language + ".pdf").build().toString())
+                                        .filename(IncidentReportPdf.fileName(id, language)).build().toString())
                                 .body(report.pdf())
                         : ResponseEntity.ok().contentType(HTML).body(report.html()))
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "Report not published",

@@ -17,10 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed on its own, outside the job's transaction, so that it survives the job's rollback:
  * <ol>
  * <li>SENT already: nothing to do (a crash after sending, before the job committed);</li>
- * <li>new: record it as SENDING with its Message-ID, then send;</li>
+ * <li>new: record it as SENDING with its Message-ID and attachments, then send what was recorded;</li>
  * <li>SENDING: an earlier attempt ended without an answer. If the archive holds the Message-ID
  * the server took it: mark it SENT. Otherwise send it again, the same message with the same
- * Message-ID (without an archive this may deliver a second copy; see docs/messaging.md).</li>
+ * Message-ID and the recorded attachments (without an archive this may deliver a second copy; see
+ * docs/messaging.md).</li>
  * </ol>
  * Then mark it SENT. A failure to send is thrown and fails the job, which Camunda retries.
  */
@@ -48,8 +49,12 @@ class CustomerMailer {
         Optional<OutboundMessage> recorded = ownTransaction.execute(status -> messages.find(messageKey));
         OutboundMessage message;
         if (recorded.isEmpty()) {
-            message = create.get();
-            ownTransaction.executeWithoutResult(status -> messages.insert(message));
+            OutboundMessage created = create.get();
+            // What goes out is what was stored, attachments included: the first attempt and any retry alike.
+            message = ownTransaction.execute(status -> {
+                messages.insert(created);
+                return messages.find(messageKey).orElseThrow();
+            });
         } else {
             message = recorded.get();
             if (message.state() == State.SENT) {

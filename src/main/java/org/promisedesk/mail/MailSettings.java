@@ -12,8 +12,8 @@ import jakarta.mail.internet.InternetAddress;
 
 /**
  * {@code promise-desk.mail.*}: who we send as, where replies go, the archive that makes a retry
- * safe, and the support mailbox the poller reads. The SMTP server itself is {@code spring.mail.*}.
- * See docs/messaging.md.
+ * safe, the support mailbox the poller reads, and the largest file a message may carry. The SMTP
+ * server itself is {@code spring.mail.*}. See docs/messaging.md.
  */
 @ConfigurationProperties("promise-desk.mail")
 record MailSettings(
@@ -23,7 +23,8 @@ record MailSettings(
         @DefaultValue("Asia/Shanghai") ZoneId timeZone,
         @DefaultValue("PT1M,PT2M,PT5M,PT10M,PT30M") String retryTimeCycle,
         @DefaultValue Archive archive,
-        @DefaultValue Inbound inbound) {
+        @DefaultValue Inbound inbound,
+        @DefaultValue("10MB") DataSize maxAttachmentSize) {
 
     /** A copy (BCC) of every message goes to {@code address}; IMAP finds it there by Message-ID. */
     record Archive(String address, @DefaultValue Imap imap) {

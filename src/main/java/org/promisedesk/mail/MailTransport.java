@@ -7,14 +7,22 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentDisposition;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.ParameterList;
+import jakarta.mail.util.ByteArrayDataSource;
 
 /**
  * Hands one recorded message to the SMTP server ({@code spring.mail.*}): HTML with a plain-text
- * alternative, our Message-ID, From and Reply-To from {@code promise-desk.mail}, and a BCC to the
- * archive when there is one. Any failure is thrown: it fails the job, which Camunda retries.
+ * alternative and the recorded attachments beside it (multipart/mixed), our Message-ID, From and
+ * Reply-To from {@code promise-desk.mail}, and a BCC to the archive when there is one. Any failure
+ * is thrown: it fails the job, which Camunda retries.
  */
 @Component
 class MailTransport {
@@ -45,6 +53,9 @@ class MailTransport {
             }
             helper.setSubject(message.subject());
             helper.setText(message.bodyText(), message.bodyHtml());
+            for (MailAttachment attachment : message.attachments()) {
+                helper.getRootMimeMultipart().addBodyPart(part(attachment));
+            }
             helper.setSentDate(ClockUtil.getCurrentTime());
             mime.setHeader("Content-Language", message.language());
             // Out-of-office responders should not answer a message that is itself automatic.
@@ -53,5 +64,27 @@ class MailTransport {
         } catch (MessagingException e) {
             throw new IllegalStateException("Cannot build message " + message.messageId(), e);
         }
+    }
+
+    /**
+     * A file beside the text: base64, its name RFC 2231-encoded in UTF-8 ({@code filename*=UTF-8''…})
+     * in Content-Disposition and as {@code name} in Content-Type, so a Chinese name survives whatever
+     * the JVM's default charset.
+     */
+    private static MimeBodyPart part(MailAttachment attachment) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+        ContentType type = new ContentType(attachment.contentType());
+        ParameterList typeParameters = type.getParameterList() == null ? new ParameterList() : type.getParameterList();
+        typeParameters.set("name", attachment.fileName(), "UTF-8");
+        type.setParameterList(typeParameters);
+        part.setHeader("Content-Type", type.toString());
+        ContentDisposition disposition = new ContentDisposition(Part.ATTACHMENT);
+        ParameterList dispositionParameters = new ParameterList();
+        dispositionParameters.set("filename", attachment.fileName(), "UTF-8");
+        disposition.setParameterList(dispositionParameters);
+        part.setHeader("Content-Disposition", disposition.toString());
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
     }
 }

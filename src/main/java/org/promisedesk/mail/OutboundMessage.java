@@ -1,8 +1,13 @@
 package org.promisedesk.mail;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
-/** A row of {@code customer_message}: one e-mail to a customer, being sent or sent. */
+/**
+ * A row of {@code customer_message}: one e-mail to a customer, being sent or sent, with its rows of
+ * {@code customer_message_attachment} (none, usually).
+ */
 record OutboundMessage(
         String messageKey,
         String requestKey,
@@ -19,13 +24,20 @@ record OutboundMessage(
         State state,
         int attempts,
         Instant createdAt,
-        Instant sentAt) {
+        Instant sentAt,
+        List<MailAttachment> attachments) {
 
     enum State { SENDING, SENT }
 
-    /** What the process history shows of it ({@code lastCustomerMessage}). */
+    OutboundMessage {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** What the process history shows of it ({@code lastCustomerMessage}; short enough for a text variable). */
     String summary() {
+        String names = attachments.stream().map(MailAttachment::fileName).collect(Collectors.joining(", "));
         return "template=" + template + "; customer=" + customerId + "; to=" + recipient + "; lang=" + language
-                + "; messageId=" + messageId;
+                + "; messageId=" + messageId + (names.isEmpty() ? "" : "; attachments="
+                        + (names.length() > 1000 ? names.substring(0, 1000) + "…" : names));
     }
 }

@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code customer_message} table. Callers inside a Camunda job use it through
- * {@link CustomerMailer}, which commits each change on its own ({@code REQUIRES_NEW}).
+ * The tables {@code customer_message} and {@code customer_message_attachment}. Callers inside a
+ * Camunda job use it through {@link CustomerMailer}, which commits each change on its own
+ * ({@code REQUIRES_NEW}).
  */
 @Repository
 class OutboundMessages {
@@ -26,7 +27,7 @@ class OutboundMessages {
 
     Optional<OutboundMessage> find(String messageKey) {
         return jdbc.sql("SELECT * FROM customer_message WHERE message_key = ?").param(messageKey)
-                .query(OutboundMessages::map).optional();
+                .query(OutboundMessages::map).optional().map(this::withAttachments);
     }
 
     void insert(OutboundMessage m) {
@@ -39,6 +40,13 @@ class OutboundMessages {
                         m.customerId(), m.recipient(), m.language(), m.subject(), m.messageId(), m.bodyText(),
                         m.bodyHtml(), m.state().name(), m.attempts(), Timestamp.from(m.createdAt()))
                 .update();
+        for (int i = 0; i < m.attachments().size(); i++) {
+            MailAttachment a = m.attachments().get(i);
+            jdbc.sql("""
+                    INSERT INTO customer_message_attachment (message_key, position, file_name, content_type, content)
+                    VALUES (?, ?, ?, ?, ?)""")
+                    .params(m.messageKey(), i + 1, a.fileName(), a.contentType(), a.content()).update();
+        }
     }
 
     void countAttempt(String messageKey) {
@@ -65,7 +73,19 @@ class OutboundMessages {
     /** For the audit trail and tests: what was sent about a request, oldest first. */
     List<OutboundMessage> ofRequest(String requestKey) {
         return jdbc.sql("SELECT * FROM customer_message WHERE request_key = ? ORDER BY id").param(requestKey)
-                .query(OutboundMessages::map).list();
+                .query(OutboundMessages::map).list().stream().map(this::withAttachments).toList();
+    }
+
+    private OutboundMessage withAttachments(OutboundMessage m) {
+        List<MailAttachment> attachments = jdbc.sql("""
+                SELECT file_name, content_type, content FROM customer_message_attachment WHERE message_key = ?
+                ORDER BY position""").param(m.messageKey())
+                .query((rs, row) -> new MailAttachment(rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getBytes("content")))
+                .list();
+        return attachments.isEmpty() ? m : new OutboundMessage(m.messageKey(), m.requestKey(), m.processInstanceId(),
+                m.activityId(), m.template(), m.customerId(), m.recipient(), m.language(), m.subject(), m.messageId(),
+                m.bodyText(), m.bodyHtml(), m.state(), m.attempts(), m.createdAt(), m.sentAt(), attachments);
     }
 
     private static OutboundMessage map(ResultSet rs, int row) throws SQLException {
@@ -75,6 +95,6 @@ class OutboundMessages {
                 rs.getLong("customer_id"), rs.getString("recipient"), rs.getString("language"),
                 rs.getString("subject"), rs.getString("message_id"), rs.getString("body_text"),
                 rs.getString("body_html"), State.valueOf(rs.getString("state")), rs.getInt("attempts"),
-                rs.getTimestamp("created_at").toInstant(), sentAt == null ? null : sentAt.toInstant());
+                rs.getTimestamp("created_at").toInstant(), sentAt == null ? null : sentAt.toInstant(), List.of());
     }
 }

@@ -1,6 +1,7 @@
 package org.promisedesk.mail;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Component;
  * gets every process variable (one whose value is null counts as missing), {@code customer} and
  * {@code requestKey}. The step must be the start of its own job ({@code asyncBefore}): the job id
  * is the message key that makes a retry send nothing twice (see {@link CustomerMailer}). It sets
- * {@value #LAST_CUSTOMER_MESSAGE}, so the history shows every message. Prototype scope: the engine
+ * {@value #LAST_CUSTOMER_MESSAGE}, so the history shows every message. The optional field
+ * {@code attachments} is an expression yielding a {@link MailAttachment}, a list of them or null;
+ * it is evaluated once, when the message is composed, and stored with it. Prototype scope: the engine
  * injects the field into the bean it gets for each call, so concurrent jobs must not share one.
  */
 @Component
@@ -50,6 +53,7 @@ public class SendCustomerMessage implements JavaDelegate {
     private final CustomerMailer mailer;
     private final MailSettings settings;
     private Expression template;
+    private Expression attachments;
 
     SendCustomerMessage(Customers customers, MailTemplates templates, CustomerMailer mailer, MailSettings settings) {
         this.customers = customers;
@@ -61,6 +65,11 @@ public class SendCustomerMessage implements JavaDelegate {
     /** Field injection from the model: {@code <camunda:field name="template" ... />}. */
     public void setTemplate(Expression template) {
         this.template = template;
+    }
+
+    /** Optional field injection: {@code <camunda:field name="attachments" expression="${...}" />}. */
+    public void setAttachments(Expression attachments) {
+        this.attachments = attachments;
     }
 
     @Override
@@ -92,11 +101,14 @@ public class SendCustomerMessage implements JavaDelegate {
         variables.put(CUSTOMER, customer);
         variables.put(RequestKeys.VARIABLE, requestKey);
         MailTemplates.RenderedMail mail = templates.render(templateName, customer.preferredLanguage(), variables);
+        List<MailAttachment> files = MailAttachments.check(attachments == null ? null : attachments.getValue(execution),
+                execution.getCurrentActivityId() + " (request " + requestKey + ", " + templateName + ")",
+                settings.maxAttachmentSize());
         String messageId = "<" + UUID.randomUUID() + "@" + settings.messageIdHost() + ">";
         return new OutboundMessage(job.getId(), requestKey, execution.getProcessInstanceId(),
                 execution.getCurrentActivityId(), templateName, customer.id(), customer.email(),
                 customer.preferredLanguage(), RequestKeys.tag(requestKey, mail.subject()), messageId, mail.text(),
-                mail.html(), State.SENDING, 1, ClockUtil.getCurrentTime().toInstant(), null);
+                mail.html(), State.SENDING, 1, ClockUtil.getCurrentTime().toInstant(), null, files);
     }
 
     /** Failing here fails the job: it is retried, so an address added meanwhile is used. */

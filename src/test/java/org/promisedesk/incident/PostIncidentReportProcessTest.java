@@ -181,6 +181,16 @@ class PostIncidentReportProcessTest {
         MimeMessage chinese = onlyMessage(YUNFAN, key, "故障报告：Websites on SH-ST-2 unreachable");
         assertThat(text(chinese)).contains("尊敬的上海云帆电子商务有限公司", "2 小时 15 分钟", "11月19日 14:10  工程师确认",
                 "预防措施");
+        assertThat(pdfText(pdfAttachment(english, "incident-" + incidentId + "-report.en.pdf")))
+                .as("the report as PDF, in English").contains("Websites on SH-ST-2 unreachable", "Timeline",
+                        "Monitoring alarm: storage latency above 2 s on cluster SH-ST-2", "工程师确认 RAID 控制器故障",
+                        "Controller replaced, all websites reachable again");
+        byte[] chinesePdf = pdfAttachment(chinese, "incident-" + incidentId + "-report.zh-CN.pdf");
+        assertThat(pdfText(chinesePdf)).as("the report as PDF, in Chinese").contains("时间线", "根本原因",
+                "Monitoring alarm: storage latency above 2 s on cluster SH-ST-2", "工程师确认 RAID 控制器故障",
+                "Controller replaced, all websites reachable again");
+        assertThat(chinesePdf).as("the document the report API serves")
+                .isEqualTo(incidents.report(incidentId, "zh-CN").orElseThrow().pdf());
         assertThat(report).isWaitingAt(CALL_ACTIVITY_KEEP_ACTIONS);
 
         List<ProcessInstance> promises = promisesOf(report);
@@ -456,8 +466,9 @@ class PostIncidentReportProcessTest {
 
     // helpers
 
+    /** Keys of their own (the mail tests use REQ-2026-8…): the database is shared by all test classes. */
     private static String nextRequestKey() {
-        return "REQ-2026-8%05d".formatted(KEYS.incrementAndGet());
+        return "REQ-2026-03%04d".formatted(KEYS.incrementAndGet());
     }
 
     /** As fault-escalation starts it: customers 1 (English) and 2 (Chinese), resolved by tech. */
@@ -607,6 +618,33 @@ class PostIncidentReportProcessTest {
             headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
         }
         return rest.withBasicAuth(user, user).exchange(url, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+    }
+
+    /** The one attachment of the message: a PDF of this name; its bytes. */
+    private static byte[] pdfAttachment(MimeMessage message, String fileName) throws MessagingException, IOException {
+        List<jakarta.mail.BodyPart> files = new ArrayList<>();
+        collectAttachments(message.getContent(), files);
+        assertThat(files).as("attachments").hasSize(1);
+        jakarta.mail.BodyPart file = files.get(0);
+        assertThat(file.getFileName()).isEqualTo(fileName);
+        assertThat(file.isMimeType("application/pdf")).isTrue();
+        try (java.io.InputStream in = file.getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void collectAttachments(Object content, List<jakarta.mail.BodyPart> files)
+            throws MessagingException, IOException {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                    files.add(part);
+                } else {
+                    collectAttachments(part.getContent(), files);
+                }
+            }
+        }
     }
 
     private static String pdfText(byte[] pdf) throws IOException {

@@ -8,12 +8,14 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 
 /**
  * Small processes for the mail tests: one message step ({@code template} from the variable of
- * that name), the same step without {@code asyncBefore}, and a listener that makes the job crash
+ * that name), the same step with attachments ({@link MailTestAttachments}), the same step without
+ * {@code asyncBefore}, and a listener that makes the job crash
  * once after the message was sent and recorded, before the job commits.
  */
 final class MailTestProcess {
 
     static final String SEND_ONE = "mail-test-send";
+    static final String SEND_WITH_ATTACHMENTS = "mail-test-send-attachments";
     static final String NOT_ASYNC = "mail-test-not-async";
     static final String WAIT_FOR_REPLY = "mail-test-wait-for-reply";
     static final String EVENT_CUSTOMER_REPLIED = "Event_CustomerReplied";
@@ -27,6 +29,10 @@ final class MailTestProcess {
         }
         repository.createDeployment().name("mail-test")
                 .addString(SEND_ONE + ".bpmn", process(SEND_ONE, true))
+                .addString(SEND_WITH_ATTACHMENTS + ".bpmn", process(SEND_WITH_ATTACHMENTS, true)
+                        .replace("<camunda:executionListener", "<camunda:field name=\"attachments\"><camunda:expression>"
+                                + "${mailTestAttachments.of(execution)}</camunda:expression></camunda:field>\n"
+                                + "                        <camunda:executionListener"))
                 .addString(NOT_ASYNC + ".bpmn", process(NOT_ASYNC, false))
                 .addString(WAIT_FOR_REPLY + ".bpmn", waitForReply())
                 .deploy();

@@ -129,7 +129,8 @@ class SendCustomerMessageTest {
     @Test
     void shouldHaveNoArchiveToAskWhenNoneIsConfigured(@Autowired MailSettings settings) {
         MailSettings withoutArchive = new MailSettings(settings.from(), null, null, settings.timeZone(),
-                settings.retryTimeCycle(), new MailSettings.Archive(null, settings.archive().imap()), settings.inbound());
+                settings.retryTimeCycle(), new MailSettings.Archive(null, settings.archive().imap()), settings.inbound(),
+                settings.maxAttachmentSize());
 
         assertThat(new MessageArchive(withoutArchive).find("<any@promisedesk.example>"))
                 .as("a SENDING message is then sent again, with the same Message-ID")
