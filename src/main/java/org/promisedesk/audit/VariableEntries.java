@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.promisedesk.audit.AuditEntry.Kind;
 import org.springframework.stereotype.Component;
 
@@ -74,7 +75,10 @@ class VariableEntries implements AuditSource {
         if (update.getErrorMessage() != null) {
             return "(not readable: " + update.getErrorMessage() + ")";
         }
-        Object value = update.getValue();
+        // Object variables (a decision's result map, JSON) are read without deserializing them:
+        // show what is stored, never the class (getValue() would throw).
+        Object value = update.getTypedValue() instanceof ObjectValue object && !object.isDeserialized()
+                ? object.getValueSerialized() : update.getValue();
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof java.util.Date) {
             return value;
         }

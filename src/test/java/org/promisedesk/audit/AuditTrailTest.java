@@ -146,6 +146,25 @@ class AuditTrailTest {
         }
     }
 
+    /** A decision's result map or a JSON object is shown as stored (found by the browser tests: it was a 500). */
+    @Test
+    void shouldShowObjectVariablesAsStored() {
+        ResponseEntity<String> started = post("agent", "/engine-rest/process-definition/key/" + AuditProbe.PROCESS + "/start",
+                """
+                {"businessKey":"%s","variables":{
+                  "profile":{"value":"VIP"},"shouldFail":{"value":false,"type":"Boolean"},
+                  "customerId":{"value":2,"type":"Long"},"requestKey":{"value":"%s"},
+                  "diagnosis":{"value":"{\\"faultResponsibility\\":\\"unknown\\"}","type":"Object",
+                    "valueInfo":{"objectTypeName":"java.util.HashMap","serializationDataFormat":"application/json"}}}}"""
+                        .formatted(key, key));
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<String> page = get("auditor", "/api/audit/requests/" + key + "/report");
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("diagnosis = {").contains("faultResponsibility");
+        assertThat(get("auditor", "/api/audit/requests/" + key).getBody()).contains("faultResponsibility");
+    }
+
     @Test
     void shouldLetOnlyAuditorsAndLeadsReadAndNobodyWrite() {
         driveTheProbeRequest();
