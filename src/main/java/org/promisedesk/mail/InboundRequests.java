@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Where an e-mail that belongs to no request goes: the code path of {@code POST /api/requests}.
- * The intake feature implements it (starting {@code intake} under a new request key) and removes
- * {@link RecordOnlyInboundRequests}. It runs in the transaction that records the e-mail.
+ * {@code intake.IntakeFromMail} implements it, starting {@code intake} under a new request key. It
+ * runs in the transaction that records the e-mail.
  */
 public interface InboundRequests {
 

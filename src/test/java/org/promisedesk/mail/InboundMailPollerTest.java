@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,11 @@ class InboundMailPollerTest {
             assertThat(count(jdbc, request.messageId())).isEqualTo(1);
             assertThat(jdbc.sql("SELECT disposition FROM inbound_message WHERE message_id = ?")
                     .param(request.messageId()).query(String.class).single()).isEqualTo("NEW_REQUEST");
+            String requestKey = jdbc.sql("SELECT request_key FROM inbound_message WHERE message_id = ?")
+                    .param(request.messageId()).query(String.class).single();
+            assertThat(app.getBean(RuntimeService.class).createProcessInstanceQuery().processDefinitionKey("intake")
+                    .processInstanceBusinessKey(requestKey).count()).as("intake opened under %s", requestKey)
+                    .isEqualTo(1);
             Thread.sleep(500);
             assertThat(messagesIn("INBOX")).as("moved out of the inbox").isZero();
             assertThat(messagesIn("Handled")).isEqualTo(1);

@@ -136,7 +136,7 @@ class InboundMailTest {
     }
 
     @Test
-    void shouldRecordANewRequestFromAKnownOrAnUnknownSender() throws Exception {
+    void shouldOpenANewRequestFromAKnownOrAnUnknownSender() throws Exception {
         InboundTestMail known = InboundTestMail.from(NORTHWIND).subject("Our website shows a 500 error")
                 .text("Since this morning www.northwind.example shows an error page.");
         InboundTestMail unknown = InboundTestMail.from("someone@new-customer.example")
@@ -148,11 +148,26 @@ class InboundMailTest {
         assertThat(fromCustomer.disposition()).isEqualTo(Disposition.NEW_REQUEST);
         assertThat(fromCustomer.customerId()).isEqualTo(1L);
         assertThat(fromCustomer.rawText()).contains("error page");
+        assertThat(runtimeService.getVariables(intakeOf(fromCustomer.requestKey()).getId()))
+                .containsEntry("channel", "email").containsEntry("customerId", 1L)
+                .containsEntry("contactAddress", NORTHWIND).containsEntry("inboundMessageId", known.messageId());
         InboundRecord fromStranger = records.find(unknown.messageId()).orElseThrow();
         assertThat(fromStranger.disposition()).as("a tag naming no known request is no reply")
                 .isEqualTo(Disposition.NEW_REQUEST);
         assertThat(fromStranger.customerId()).isNull();
-        assertThat(fromStranger.requestKey()).isNull();
+        assertThat(fromStranger.requestKey()).isNotEqualTo("REQ-2026-999999").isNotEqualTo(fromCustomer.requestKey());
+        assertThat(runtimeService.getVariables(intakeOf(fromStranger.requestKey()).getId()))
+                .containsEntry("customerId", null).containsEntry("contactAddress", "someone@new-customer.example");
+    }
+
+    /** The intake instance a new e-mail opened (deleted after the test). */
+    private ProcessInstance intakeOf(String requestKey) {
+        assertThat(requestKey).matches("REQ-\\d{4}-\\d{6}");
+        ProcessInstance intake = runtimeService.createProcessInstanceQuery().processDefinitionKey("intake")
+                .processInstanceBusinessKey(requestKey).singleResult();
+        assertThat(intake).as("intake running under %s", requestKey).isNotNull();
+        started.add(intake.getId());
+        return intake;
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.promisedesk.intake;
+
+import java.net.URI;
+
+import org.promisedesk.platform.InvalidParameter;
+import org.promisedesk.platform.NotFound;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/requests} opens a request: {@code 201 {key}} with its location, the intake
+ * process running under that key; 400 naming the field (nothing started), 403 for groups that may
+ * not open requests. {@code GET /api/requests/{key}}: its state, what it waits for and its open
+ * promises ({@link RequestStatus}); 400 for a malformed key, 404 for an unknown one.
+ */
+@RestController
+@RequestMapping("/api/requests")
+class RequestController {
+
+    record RequestOpened(String key) {
+    }
+
+    private final RequestAccess access;
+    private final RequestOpening opening;
+    private final RequestStatus status;
+    private final RequestKeySequence keys;
+
+    RequestController(RequestAccess access, RequestOpening opening, RequestStatus status, RequestKeySequence keys) {
+        this.access = access;
+        this.opening = opening;
+        this.status = status;
+        this.keys = keys;
+    }
+
+    @PostMapping
+    ResponseEntity<RequestOpened> open(@RequestBody JsonNode body) {
+        access.requireOpener();
+        RequestSubmission request = RequestSubmission.of(body);
+        String key = opening.open(request.customerEmail(), request.customerId(), request.channel(), request.subject(),
+                request.body(), request.priority());
+        return ResponseEntity.created(URI.create("/api/requests/" + key)).body(new RequestOpened(key));
+    }
+
+    @GetMapping("/{key}")
+    RequestView get(@PathVariable String key) {
+        access.requireReader();
+        if (!keys.isValid(key)) {
+            throw new InvalidParameter("key", "must be a request key like REQ-2026-000123");
+        }
+        return access.unrestricted(() -> status.of(key))
+                .orElseThrow(() -> new NotFound("Unknown request", "No request with key " + key));
+    }
+}
