@@ -3,13 +3,20 @@ package org.promisedesk.platform;
 import java.time.LocalDate;
 import java.util.Arrays;
 
+import java.util.stream.Collectors;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Problem details (RFC 9457) for every controller of the application API. Ordered before
@@ -28,6 +35,26 @@ class ApiErrors {
     @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return badParameter(e.getName(), "Parameter '" + e.getName() + "' must be " + expected(e.getRequiredType()));
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape: say which property, not "Failed to read request". */
+    @ExceptionHandler
+    ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                        tooLarge.getMessage());
+                problem.setTitle("Payload Too Large");
+                return problem;
+            }
+            if (cause instanceof JsonParseException notJson) {
+                return badBody("The request body is not valid JSON: " + firstLine(notJson.getOriginalMessage()));
+            }
+            if (cause instanceof JsonMappingException wrongType) {
+                return badBody(wrongShape(wrongType));
+            }
+        }
+        return badBody("The request body could not be read: it must be a JSON object");
     }
 
     @ExceptionHandler
@@ -49,6 +76,46 @@ class ApiErrors {
         problem.setTitle("Invalid request parameter");
         problem.setProperty("parameter", name);
         return problem;
+    }
+
+    private static ProblemDetail badBody(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request body");
+        return problem;
+    }
+
+    private static String wrongShape(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        String expected = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                ? " must be " + describe(mismatch.getTargetType())
+                : " has the wrong type or form";
+        return path.isEmpty()
+                ? "The request body" + (expected.startsWith(" must") ? expected : " must be a JSON object")
+                : "Property '" + path + "'" + expected;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return "a JSON object";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return expected(type);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static String expected(Class<?> type) {

@@ -3,6 +3,7 @@ package org.promisedesk.platform;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +11,20 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Nothing is anonymous: the engine REST API and the application API both require HTTP Basic
  * against Camunda's users. (The web apps under /camunda have their own login and CSRF protection.)
+ * Neither API reads a body larger than {@link RequestSizeLimitSettings} allows.
  */
 @Configuration
+@EnableConfigurationProperties(RequestSizeLimitSettings.class)
 class ApiSecurity {
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(RequestSizeLimitSettings settings) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(settings));
+        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.setName("request-size-limit");
+        registration.setOrder(0);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

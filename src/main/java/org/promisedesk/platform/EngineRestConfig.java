@@ -11,5 +11,9 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     protected void registerAdditionalResources() {
         register(RejectedInput.WrappedByTheRestApi.class);
         register(RejectedInput.WrappedByTheEngine.class);
+        register(RejectedInputMalformed.NotJson.class);
+        register(RejectedInputMalformed.WrongJsonType.class);
+        register(RejectedInputMalformed.WrongParameter.class);
+        register(RejectedInputMalformed.TooLarge.class);
     }
 }
