@@ -7,8 +7,6 @@ import static org.promisedesk.fault.FaultEscalationProcess.P3;
 import static org.promisedesk.fault.FaultEscalationProcess.PRIORITIES;
 import static org.promisedesk.fault.FaultEscalationProcess.PRIORITY;
 import static org.promisedesk.fault.FaultEscalationProcess.REPORTED_AT;
-import static org.promisedesk.fault.FaultEscalationProcess.REQUEST_KEY;
-import static org.promisedesk.fault.FaultEscalationProcess.REQUEST_KEY_PATTERN;
 import static org.promisedesk.fault.FaultEscalationProcess.SERVICE_ID;
 import static org.promisedesk.fault.FaultEscalationProcess.SERVICE_KNOWN;
 import static org.promisedesk.fault.FaultEscalationProcess.SYMPTOM;
@@ -25,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.promisedesk.customer.Customer;
 import org.promisedesk.customer.Customers;
 import org.promisedesk.customer.Subscription;
+import org.promisedesk.mail.RequestKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,7 +51,7 @@ class CheckFault implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<String> problems = new ArrayList<>();
         Customer customer = customers.fromVariable(CUSTOMER_ID, execution.getVariable(CUSTOMER_ID), problems);
-        String requestKey = requestKey(execution, problems);
+        String requestKey = RequestKeys.required(execution, "the request the fault was reported in", problems);
         String symptom = Texts.atLeast(execution.getVariable(SYMPTOM), Texts.NOTE_MIN);
         if (symptom == null) {
             problems.add(Texts.rule(SYMPTOM) + " saying what the customer sees");
@@ -65,10 +64,7 @@ class CheckFault implements JavaDelegate {
             throw new BadUserRequestException("The fault escalation cannot be started: " + String.join("; ", problems));
         }
 
-        execution.setVariable(REQUEST_KEY, requestKey);
-        if (execution.getProcessBusinessKey() == null) {
-            execution.setProcessBusinessKey(requestKey);
-        }
+        RequestKeys.record(execution, requestKey);
         execution.removeVariables(WORKING_VARIABLES);
         execution.setVariable(CUSTOMER_ID, customer.id());
         execution.setVariable(CUSTOMER_NAME, customer.name());
@@ -95,25 +91,5 @@ class CheckFault implements JavaDelegate {
             problems.add(PRIORITY + " '" + value + "' is not one of " + String.join(", ", PRIORITIES));
         }
         return priority;
-    }
-
-    /** The request key, or the business key when that is one; a fault always belongs to a request. */
-    private static String requestKey(DelegateExecution execution, List<String> problems) {
-        Object value = execution.getVariable(REQUEST_KEY);
-        String businessKey = execution.getProcessBusinessKey();
-        if (FaultServices.blank(value)) {
-            if (businessKey != null && REQUEST_KEY_PATTERN.matcher(businessKey).matches()) {
-                return businessKey;
-            }
-            problems.add(REQUEST_KEY + " is required: the request the fault was reported in, like REQ-2026-000123");
-            return null;
-        }
-        String key = value.toString().strip();
-        if (!REQUEST_KEY_PATTERN.matcher(key).matches()) {
-            problems.add(REQUEST_KEY + " '" + value + "' is not a request key like REQ-2026-000123");
-        } else if (businessKey != null && !businessKey.equals(key)) {
-            problems.add(REQUEST_KEY + " " + key + " differs from the business key " + businessKey);
-        }
-        return key;
     }
 }

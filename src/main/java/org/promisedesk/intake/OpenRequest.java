@@ -17,8 +17,6 @@ import static org.promisedesk.intake.IntakeProcess.RECEIVED_AT;
 import static org.promisedesk.intake.IntakeProcess.REOPEN_COUNT;
 import static org.promisedesk.intake.IntakeProcess.REQUESTED_PRIORITY;
 import static org.promisedesk.intake.IntakeProcess.REQUEST_CLASS;
-import static org.promisedesk.intake.IntakeProcess.REQUEST_KEY;
-import static org.promisedesk.intake.IntakeProcess.REQUEST_KEY_PATTERN;
 import static org.promisedesk.intake.IntakeProcess.REQUEST_STATE;
 import static org.promisedesk.intake.IntakeProcess.SERVICE_ID;
 import static org.promisedesk.intake.IntakeProcess.SLA_BREACHED;
@@ -38,6 +36,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.promisedesk.customer.Customer;
 import org.promisedesk.customer.Customers;
+import org.promisedesk.mail.RequestKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -83,10 +82,7 @@ class OpenRequest implements JavaDelegate {
         if (requestKey == null) {
             requestKey = keys.next();
         }
-        if (execution.getProcessBusinessKey() == null) {
-            execution.setProcessBusinessKey(requestKey);
-        }
-        execution.setVariable(REQUEST_KEY, requestKey);
+        RequestKeys.record(execution, requestKey);
         execution.setVariable(CHANNEL, channel);
         execution.setVariable(CUSTOMER_ID, customer == null ? null : customer.id());
         execution.setVariable(CONTACT_ADDRESS, contactAddress);
@@ -113,26 +109,17 @@ class OpenRequest implements JavaDelegate {
                 customer == null ? "contact " + contactAddress : "customer " + customer.id(), priority);
     }
 
-    /** The given key, else the business key when it is one, else null (a new key is taken). */
+    /** The given key, else the business key, which must be a request key, else null (a new key is taken). */
     private static String requestKey(DelegateExecution execution, List<String> problems) {
-        Object value = execution.getVariable(REQUEST_KEY);
+        String key = RequestKeys.given(execution, problems);
         String businessKey = execution.getProcessBusinessKey();
-        if (value == null || value instanceof String text && text.isBlank()) {
-            if (businessKey == null) {
-                return null;
-            }
-            if (!REQUEST_KEY_PATTERN.matcher(businessKey).matches()) {
-                problems.add("business key '" + businessKey + "' is not a request key like REQ-2026-000123");
-            }
-            return businessKey;
+        if (key != null || businessKey == null) {
+            return key;
         }
-        String key = value.toString().strip();
-        if (!REQUEST_KEY_PATTERN.matcher(key).matches()) {
-            problems.add(REQUEST_KEY + " '" + value + "' is not a request key like REQ-2026-000123");
-        } else if (businessKey != null && !businessKey.equals(key)) {
-            problems.add(REQUEST_KEY + " " + key + " differs from the business key " + businessKey);
+        if (RequestKeys.businessKeyOf(execution) == null) {
+            problems.add("business key '" + businessKey + "' is not a request key like REQ-2026-000123");
         }
-        return key;
+        return businessKey;
     }
 
     private static String channel(Object value, List<String> problems) {

@@ -7,8 +7,6 @@ import static org.promisedesk.promise.PromiseProcess.DUE_DATE_CHANGES;
 import static org.promisedesk.promise.PromiseProcess.OWNER;
 import static org.promisedesk.promise.PromiseProcess.PROMISE_TEXT;
 import static org.promisedesk.promise.PromiseProcess.REMINDER_AT;
-import static org.promisedesk.promise.PromiseProcess.REQUEST_KEY;
-import static org.promisedesk.promise.PromiseProcess.REQUEST_KEY_PATTERN;
 import static org.promisedesk.promise.PromiseProcess.WORKING_VARIABLES;
 
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.promisedesk.customer.Customer;
 import org.promisedesk.customer.Customers;
+import org.promisedesk.mail.RequestKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,7 +49,7 @@ class CheckPromise implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<String> problems = new ArrayList<>();
         Customer customer = customers.fromVariable(CUSTOMER_ID, execution.getVariable(CUSTOMER_ID), problems);
-        String requestKey = requestKey(execution, problems);
+        String requestKey = RequestKeys.optional(execution, problems);
         String promiseText = Explanations.valid(execution.getVariable(PROMISE_TEXT));
         if (promiseText == null) {
             problems.add(Explanations.rule(PROMISE_TEXT) + " saying what was promised");
@@ -62,10 +61,7 @@ class CheckPromise implements JavaDelegate {
         }
 
         if (requestKey != null) {
-            execution.setVariable(REQUEST_KEY, requestKey);
-            if (execution.getProcessBusinessKey() == null) {
-                execution.setProcessBusinessKey(requestKey);
-            }
+            RequestKeys.record(execution, requestKey);
         }
         execution.removeVariables(WORKING_VARIABLES);
         execution.setVariable(CUSTOMER_ID, customer.id());
@@ -77,22 +73,6 @@ class CheckPromise implements JavaDelegate {
         execution.setVariable(DUE_DATE_CHANGES, 0);
         log.info("Request {}: promise made to customer {}, owner {}, due {}", execution.getProcessBusinessKey(),
                 customer.id(), owner, DueDates.format(dueDate));
-    }
-
-    /** The request key, or the business key when that is one; a promise belongs to one request. */
-    private static String requestKey(DelegateExecution execution, List<String> problems) {
-        Object value = execution.getVariable(REQUEST_KEY);
-        String businessKey = execution.getProcessBusinessKey();
-        if (value == null || value instanceof String text && text.isBlank()) {
-            return businessKey != null && REQUEST_KEY_PATTERN.matcher(businessKey).matches() ? businessKey : null;
-        }
-        String key = value.toString().strip();
-        if (!REQUEST_KEY_PATTERN.matcher(key).matches()) {
-            problems.add(REQUEST_KEY + " '" + value + "' is not a request key like REQ-2026-000123");
-        } else if (businessKey != null && !businessKey.equals(key)) {
-            problems.add(REQUEST_KEY + " " + key + " differs from the business key " + businessKey);
-        }
-        return key;
     }
 
     private String owner(Object value, List<String> problems) {

@@ -7,8 +7,6 @@ import static org.promisedesk.refusal.RefusalProcess.CUSTOMER_NAME;
 import static org.promisedesk.refusal.RefusalProcess.CUSTOMER_PROFILE;
 import static org.promisedesk.refusal.RefusalProcess.REFERRAL;
 import static org.promisedesk.refusal.RefusalProcess.REFUSED_BY;
-import static org.promisedesk.refusal.RefusalProcess.REQUEST_KEY;
-import static org.promisedesk.refusal.RefusalProcess.REQUEST_KEY_PATTERN;
 import static org.promisedesk.refusal.RefusalProcess.REQUEST_SUMMARY;
 import static org.promisedesk.refusal.RefusalProcess.WORKING_VARIABLES;
 
@@ -23,6 +21,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.promisedesk.customer.Customer;
 import org.promisedesk.customer.Customers;
+import org.promisedesk.mail.RequestKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,7 +51,7 @@ class CheckRefusal implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<String> problems = new ArrayList<>();
         Customer customer = customers.fromVariable(CUSTOMER_ID, execution.getVariable(CUSTOMER_ID), problems);
-        String requestKey = requestKey(execution, problems);
+        String requestKey = RequestKeys.required(execution, "the request being refused", problems);
         String summary = Texts.atLeast(execution.getVariable(REQUEST_SUMMARY), Texts.NOTE_MIN);
         if (summary == null) {
             problems.add(Texts.rule(REQUEST_SUMMARY, Texts.NOTE_MIN) + " saying what the customer asked for");
@@ -64,10 +63,7 @@ class CheckRefusal implements JavaDelegate {
             throw new BadUserRequestException("The refusal cannot be started: " + String.join("; ", problems));
         }
 
-        execution.setVariable(REQUEST_KEY, requestKey);
-        if (execution.getProcessBusinessKey() == null) {
-            execution.setProcessBusinessKey(requestKey);
-        }
+        RequestKeys.record(execution, requestKey);
         execution.removeVariables(WORKING_VARIABLES);
         execution.setVariable(CUSTOMER_ID, customer.id());
         execution.setVariable(CUSTOMER_NAME, customer.name());
@@ -77,26 +73,6 @@ class CheckRefusal implements JavaDelegate {
         execution.setVariable(CALLED_BY_PROCESS, execution.getProcessInstance().getSuperExecution() != null);
         log.info("Request {}: refusal started for customer {} ({}), refused by {}", requestKey, customer.id(),
                 customer.serviceProfile(), refusedBy == null ? "the team" : refusedBy);
-    }
-
-    /** The request key, or the business key when that is one; a refusal always belongs to a request. */
-    private static String requestKey(DelegateExecution execution, List<String> problems) {
-        Object value = execution.getVariable(REQUEST_KEY);
-        String businessKey = execution.getProcessBusinessKey();
-        if (value == null || value instanceof String text && text.isBlank()) {
-            if (businessKey != null && REQUEST_KEY_PATTERN.matcher(businessKey).matches()) {
-                return businessKey;
-            }
-            problems.add(REQUEST_KEY + " is required: the request being refused, like REQ-2026-000123");
-            return null;
-        }
-        String key = value.toString().strip();
-        if (!REQUEST_KEY_PATTERN.matcher(key).matches()) {
-            problems.add(REQUEST_KEY + " '" + value + "' is not a request key like REQ-2026-000123");
-        } else if (businessKey != null && !businessKey.equals(key)) {
-            problems.add(REQUEST_KEY + " " + key + " differs from the business key " + businessKey);
-        }
-        return key;
     }
 
     /** The given user, else whoever starts the refusal, else nobody (the team's inbox). */

@@ -2,8 +2,6 @@ package org.promisedesk.requirement;
 
 import static org.promisedesk.requirement.RequirementProcess.CUSTOMER_ID;
 import static org.promisedesk.requirement.RequirementProcess.CUSTOMER_NAME;
-import static org.promisedesk.requirement.RequirementProcess.REQUEST_KEY;
-import static org.promisedesk.requirement.RequirementProcess.REQUEST_KEY_PATTERN;
 import static org.promisedesk.requirement.RequirementProcess.SERVICE_ID;
 import static org.promisedesk.requirement.RequirementProcess.SERVICE_LABEL;
 import static org.promisedesk.requirement.RequirementProcess.SERVICE_TYPE;
@@ -23,6 +21,7 @@ import org.promisedesk.customer.Customers;
 import org.promisedesk.customer.Subscription;
 import org.promisedesk.customer.Subscriptions;
 import org.promisedesk.intake.RequestKeySequence;
+import org.promisedesk.mail.RequestKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -58,17 +57,14 @@ class CheckRequirement implements JavaDelegate {
                     + " characters, the customer's request in their words");
         }
         Subscription service = service(execution.getVariable(SERVICE_ID), customer, problems);
-        String requestKey = requestKey(execution, problems);
+        String requestKey = RequestKeys.optional(execution, problems);
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("The requirement cannot be started: " + String.join("; ", problems));
         }
         if (requestKey == null) {
             requestKey = requestKeys.next();
         }
-        execution.setVariable(REQUEST_KEY, requestKey);
-        if (execution.getProcessBusinessKey() == null) {
-            execution.setProcessBusinessKey(requestKey);
-        }
+        RequestKeys.record(execution, requestKey);
         execution.removeVariables(WORKING_VARIABLES);
         execution.setVariable(CUSTOMER_ID, customer.id());
         execution.setVariable(CUSTOMER_NAME, customer.name());
@@ -105,22 +101,6 @@ class CheckRequirement implements JavaDelegate {
             return null;
         }
         return service;
-    }
-
-    /** The given key, else the business key when it is one, else null (a new one is taken). */
-    private static String requestKey(DelegateExecution execution, List<String> problems) {
-        Object value = execution.getVariable(REQUEST_KEY);
-        String businessKey = execution.getProcessBusinessKey();
-        if (Texts.blank(value)) {
-            return businessKey != null && REQUEST_KEY_PATTERN.matcher(businessKey).matches() ? businessKey : null;
-        }
-        String key = value.toString().strip();
-        if (!REQUEST_KEY_PATTERN.matcher(key).matches()) {
-            problems.add(REQUEST_KEY + " '" + value + "' is not a request key like REQ-2026-000123");
-        } else if (businessKey != null && !businessKey.equals(key)) {
-            problems.add(REQUEST_KEY + " " + key + " differs from the business key " + businessKey);
-        }
-        return key;
     }
 
     /** "CLOUD_VM vm-hk-1021, staging.northwind.example, 198.51.100.21 (Cloud VM 4 vCPU / 8 GB)". */

@@ -8,9 +8,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.promisedesk.fault.FaultEscalationProcess.*;
 import static org.promisedesk.mail.SendCustomerMessage.LAST_CUSTOMER_MESSAGE;
+import static org.promisedesk.platform.ProcessTestSupport.assertEachNamesAFlowNode;
+import static org.promisedesk.platform.ProcessTestSupport.assertEveryFlowNodeHasItsConstant;
+import static org.promisedesk.platform.ProcessTestSupport.assertThatRejected;
+import static org.promisedesk.platform.ProcessTestSupport.deployedModel;
+import static org.promisedesk.platform.ProcessTestSupport.elementIdConstants;
+import static org.promisedesk.platform.ProcessTestSupport.textOf;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,13 +25,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,7 +41,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
@@ -49,10 +50,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.promisedesk.fault.FaultFixtures.TestService;
 import org.promisedesk.incident.PostIncidentReportProcess;
-import org.promisedesk.mail.MailAssertions;
 import org.promisedesk.mail.TestMailServer;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
+import org.promisedesk.platform.ProcessTestSupport;
 import org.promisedesk.refusal.RefusalProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -561,21 +562,12 @@ class FaultEscalationProcessTest {
     }
 
     @Test
-    void shouldKeepConstantsInStepWithTheModel() throws IllegalAccessException {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
-                .latestVersion().singleResult().getId();
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
-        List<String> elementIds = new ArrayList<>();
-        for (Field field : FaultEscalationProcess.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String value
-                    && value.matches("(Task|Event|Gateway|CallActivity|SubProcess)_\\w+")) {
-                elementIds.add(value);
-            }
-        }
-        assertThat(elementIds).hasSizeGreaterThan(50)
-                .allSatisfy(id -> assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(FlowNode.class));
-        assertThat(model.getModelElementsByType(FlowNode.class)).extracting(FlowNode::getId)
-                .as("every element of the model has its constant").containsExactlyInAnyOrderElementsOf(elementIds);
+    void shouldKeepConstantsInStepWithTheModel() {
+        BpmnModelInstance model = deployedModel(repositoryService, PROCESS_ID);
+        List<String> elementIds = elementIdConstants(FaultEscalationProcess.class);
+        assertThat(elementIds).hasSizeGreaterThan(50);
+        assertEachNamesAFlowNode(model, elementIds);
+        assertEveryFlowNodeHasItsConstant(model, elementIds);
         assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
                 .containsExactly(MESSAGE_CUSTOMER_REPLIED);
         assertThat(model.getModelElementsByType(UserTask.class)).extracting(UserTask::getCamundaFormRef)
@@ -705,31 +697,11 @@ class FaultEscalationProcessTest {
         return textOf(letters.get(0));
     }
 
-    private static String textOf(MimeMessage message) {
-        String text = MailAssertions.plainText(message);
-        assertThat(text).as("plain-text part").isNotNull();
-        return text;
-    }
-
-    private static void assertThatRejected(ThrowingCallable completion, String... messageParts) {
-        assertThatThrownBy(completion).isInstanceOf(ProcessEngineException.class)
-                .rootCause().isInstanceOf(BadUserRequestException.class)
-                .message().contains(messageParts);
-    }
-
     private <T> T asUser(String userId, String group, Supplier<T> action) {
-        identityService.setAuthentication(userId, List.of(group));
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return ProcessTestSupport.asUser(identityService, userId, group, action);
     }
 
     private void asUser(String userId, String group, Runnable action) {
-        asUser(userId, group, () -> {
-            action.run();
-            return null;
-        });
+        ProcessTestSupport.asUser(identityService, userId, group, action);
     }
 }

@@ -7,9 +7,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.promisedesk.icp.IcpFilingProcess.*;
+import static org.promisedesk.platform.ProcessTestSupport.assertEachNamesAFlowNode;
+import static org.promisedesk.platform.ProcessTestSupport.assertEveryFlowNodeHasItsConstant;
+import static org.promisedesk.platform.ProcessTestSupport.deployedModel;
+import static org.promisedesk.platform.ProcessTestSupport.elementIdConstants;
+import static org.promisedesk.platform.ProcessTestSupport.subject;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +40,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,10 +48,10 @@ import org.promisedesk.icp.IcpFixtures.TestCustomer;
 import org.promisedesk.mail.TestMailServer;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
+import org.promisedesk.platform.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /** Every path of the ICP filing, with the clock moved and the e-mails read at GreenMail. */
@@ -127,7 +129,7 @@ class IcpFilingProcessTest {
         assertThat(templatesSent(filing)).containsExactly(TEMPLATE_PHOTO_REQUEST, TEMPLATE_SUBMITTED, TEMPLATE_APPROVED);
 
         List<MimeMessage> letters = mail.messagesTo(customer.email());
-        assertThat(letters).extracting(IcpFilingProcessTest::subject).containsExactly(
+        assertThat(letters).extracting(ProcessTestSupport::subject).containsExactly(
                 "[" + key + "] ICP备案（海港茶业）：请提供核验照片",
                 "[" + key + "] ICP备案（海港茶业）已提交管局审核",
                 "[" + key + "] 网站备案成功：沪ICP备2026001234号-1");
@@ -245,7 +247,7 @@ class IcpFilingProcessTest {
         assertThat(heldDomains(filingId)).isEmpty();
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(filing.getId())
                 .taskDefinitionKey(TASK_ENTER_CORRECTIONS).singleResult().getDeleteReason()).isEqualTo("deleted");
-        assertThat(mail.messagesTo(customer.email()).stream().map(IcpFilingProcessTest::subject)
+        assertThat(mail.messagesTo(customer.email()).stream().map(ProcessTestSupport::subject)
                 .map(subject -> subject.replace("[" + key + "] ", ""))).containsExactly(
                 "Your ICP filing: some details need correcting",
                 "Reminder: your ICP filing is waiting for your corrections",
@@ -590,21 +592,12 @@ class IcpFilingProcessTest {
     }
 
     @Test
-    void shouldKeepConstantsInStepWithTheModel() throws IllegalAccessException {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
-                .latestVersion().singleResult().getId();
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
-        List<String> elementIds = new ArrayList<>();
-        for (Field field : IcpFilingProcess.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String value
-                    && value.matches("(Task|Event|Gateway|SubProcess)_\\w+")) {
-                elementIds.add(value);
-            }
-        }
-        assertThat(elementIds).hasSizeGreaterThan(50)
-                .allSatisfy(id -> assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(FlowNode.class));
-        assertThat(model.getModelElementsByType(FlowNode.class)).extracting(FlowNode::getId)
-                .as("every step of the model has its constant").containsExactlyInAnyOrderElementsOf(elementIds);
+    void shouldKeepConstantsInStepWithTheModel() {
+        BpmnModelInstance model = deployedModel(repositoryService, PROCESS_ID);
+        List<String> elementIds = elementIdConstants(IcpFilingProcess.class);
+        assertThat(elementIds).hasSizeGreaterThan(50);
+        assertEachNamesAFlowNode(model, elementIds);
+        assertEveryFlowNodeHasItsConstant(model, elementIds);
         assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
                 .containsExactlyInAnyOrder(MESSAGE_CUSTOMER_REPLIED, MESSAGE_PHOTO_RECEIVED);
     }
@@ -729,14 +722,6 @@ class IcpFilingProcessTest {
 
     private static void moveClock(Duration sinceStart) {
         ClockUtil.setCurrentTime(Date.from(NOW.plus(sinceStart)));
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void assertRejected(ThrowingCallable completion, String message) {

@@ -43,10 +43,12 @@ import static org.promisedesk.incident.PostIncidentReportProcess.TASK_PUBLISH_IN
 import static org.promisedesk.incident.PostIncidentReportProcess.TASK_REMIND_DRAFTER;
 import static org.promisedesk.incident.PostIncidentReportProcess.TASK_REVIEW_REPORT;
 import static org.promisedesk.incident.PostIncidentReportProcess.TIMELINE;
+import static org.promisedesk.platform.ProcessTestSupport.assertEachNamesAFlowNode;
+import static org.promisedesk.platform.ProcessTestSupport.deployedModel;
+import static org.promisedesk.platform.ProcessTestSupport.elementIdConstants;
+import static org.promisedesk.platform.ProcessTestSupport.subject;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -74,7 +76,6 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,7 @@ import org.junit.jupiter.api.Test;
 import org.promisedesk.mail.TestMailServer;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
+import org.promisedesk.platform.ProcessTestSupport;
 import org.promisedesk.promise.PromiseProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -446,20 +448,12 @@ class PostIncidentReportProcessTest {
     }
 
     @Test
-    void shouldKeepConstantsInStepWithTheModel() throws IllegalAccessException {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
-                .latestVersion().singleResult().getId();
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
+    void shouldKeepConstantsInStepWithTheModel() {
+        BpmnModelInstance model = deployedModel(repositoryService, PROCESS_ID);
         assertThat(PROCESS_ID).isEqualTo("post-incident-report");
-        List<String> elementIds = new ArrayList<>();
-        for (Field field : PostIncidentReportProcess.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String value
-                    && value.matches("(Task|Event|Gateway|SubProcess|CallActivity)_\\w+")) {
-                elementIds.add(value);
-            }
-        }
-        assertThat(elementIds).hasSizeGreaterThan(20).contains(EVENT_INCIDENT_REPORT_NEEDED)
-                .allSatisfy(id -> assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(FlowNode.class));
+        List<String> elementIds = elementIdConstants(PostIncidentReportProcess.class);
+        assertThat(elementIds).hasSizeGreaterThan(20).contains(EVENT_INCIDENT_REPORT_NEEDED);
+        assertEachNamesAFlowNode(model, elementIds);
         assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
                 .containsExactly(MESSAGE_INCIDENT_REPORT_NEEDED);
     }
@@ -574,14 +568,6 @@ class PostIncidentReportProcessTest {
         return found.get(0);
     }
 
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The plain-text alternative. */
     private static String text(MimeMessage message) {
         try {
@@ -666,18 +652,10 @@ class PostIncidentReportProcessTest {
     }
 
     private <T> T asUser(String userId, String group, Supplier<T> action) {
-        identityService.setAuthentication(userId, List.of(group));
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return ProcessTestSupport.asUser(identityService, userId, group, action);
     }
 
     private void asUser(String userId, String group, Runnable action) {
-        asUser(userId, group, () -> {
-            action.run();
-            return null;
-        });
+        ProcessTestSupport.asUser(identityService, userId, group, action);
     }
 }

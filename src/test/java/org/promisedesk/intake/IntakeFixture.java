@@ -1,7 +1,6 @@
 package org.promisedesk.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -17,6 +16,7 @@ import static org.promisedesk.intake.IntakeProcess.REPLY_MESSAGE_ID;
 import static org.promisedesk.intake.IntakeProcess.REPLY_TEXT;
 import static org.promisedesk.intake.IntakeProcess.REQUEST_KEY;
 import static org.promisedesk.intake.IntakeProcess.SUBJECT;
+import static org.promisedesk.platform.ProcessTestSupport.subject;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -26,11 +26,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -38,8 +35,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.promisedesk.mail.MailAssertions;
 import org.promisedesk.mail.TestMailServer;
+import org.promisedesk.platform.ProcessTestSupport;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /** What the intake tests share: starting a request, completing tasks as a user, replies, jobs, mail. */
@@ -151,34 +148,12 @@ final class IntakeFixture {
         return text;
     }
 
-    static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void assertThatRejected(ThrowingCallable completion, String... messageParts) {
-        assertThatThrownBy(completion).isInstanceOf(ProcessEngineException.class)
-                .rootCause().isInstanceOf(BadUserRequestException.class)
-                .message().contains(messageParts);
-    }
-
     <T> T asUser(String userId, String group, Supplier<T> action) {
-        identityService.setAuthentication(userId, List.of(group));
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return ProcessTestSupport.asUser(identityService, userId, group, action);
     }
 
     void asUser(String userId, String group, Runnable action) {
-        asUser(userId, group, () -> {
-            action.run();
-            return null;
-        });
+        ProcessTestSupport.asUser(identityService, userId, group, action);
     }
 
     void cleanUp() {

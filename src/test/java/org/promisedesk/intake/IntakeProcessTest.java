@@ -10,20 +10,22 @@ import static org.promisedesk.intake.IntakeFixture.NORTHWIND;
 import static org.promisedesk.intake.IntakeFixture.NORTHWIND_EMAIL;
 import static org.promisedesk.intake.IntakeFixture.YUNFAN;
 import static org.promisedesk.intake.IntakeFixture.YUNFAN_EMAIL;
-import static org.promisedesk.intake.IntakeFixture.assertThatRejected;
 import static org.promisedesk.intake.IntakeFixture.input;
 import static org.promisedesk.intake.IntakeFixture.nextRequestKey;
 import static org.promisedesk.intake.IntakeProcess.*;
+import static org.promisedesk.platform.ProcessTestSupport.assertEveryFlowNodeHasItsConstant;
+import static org.promisedesk.platform.ProcessTestSupport.assertThatRejected;
+import static org.promisedesk.platform.ProcessTestSupport.deployedModel;
+import static org.promisedesk.platform.ProcessTestSupport.elementIdConstants;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -36,7 +38,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -54,9 +55,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @EngineTest
 class IntakeProcessTest {
@@ -421,19 +419,10 @@ class IntakeProcessTest {
     }
 
     @Test
-    void shouldKeepConstantsInStepWithTheModel() throws IllegalAccessException {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
-                .latestVersion().singleResult().getId();
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
-        List<String> elementIds = new ArrayList<>();
-        for (Field field : IntakeProcess.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String value
-                    && value.matches("(Task|Event|Gateway|CallActivity|SubProcess)_\\w+")) {
-                elementIds.add(value);
-            }
-        }
-        assertThat(model.getModelElementsByType(FlowNode.class)).extracting(FlowNode::getId)
-                .as("every element of the model has its constant").containsExactlyInAnyOrderElementsOf(elementIds);
+    void shouldKeepConstantsInStepWithTheModel() {
+        BpmnModelInstance model = deployedModel(repositoryService, PROCESS_ID);
+        List<String> elementIds = elementIdConstants(IntakeProcess.class);
+        assertEveryFlowNodeHasItsConstant(model, elementIds);
         assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
                 .containsExactly(MESSAGE_CUSTOMER_REPLIED);
         assertThat(model.getModelElementsByType(UserTask.class)).extracting(UserTask::getCamundaFormRef)

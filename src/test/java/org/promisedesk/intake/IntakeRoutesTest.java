@@ -8,10 +8,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.promisedesk.intake.IntakeFixture.NORTHWIND;
 import static org.promisedesk.intake.IntakeFixture.NORTHWIND_EMAIL;
-import static org.promisedesk.intake.IntakeFixture.assertThatRejected;
 import static org.promisedesk.intake.IntakeFixture.input;
 import static org.promisedesk.intake.IntakeFixture.nextRequestKey;
 import static org.promisedesk.intake.IntakeProcess.*;
+import static org.promisedesk.platform.ProcessTestSupport.assertThatRejected;
 
 import java.time.Instant;
 import java.util.Date;

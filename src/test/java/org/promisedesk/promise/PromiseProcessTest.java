@@ -9,6 +9,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.promisedesk.mail.SendCustomerMessage.LAST_CUSTOMER_MESSAGE;
+import static org.promisedesk.platform.ProcessTestSupport.assertEachNamesAFlowNode;
+import static org.promisedesk.platform.ProcessTestSupport.assertThatRejected;
+import static org.promisedesk.platform.ProcessTestSupport.deployedModel;
+import static org.promisedesk.platform.ProcessTestSupport.elementIdConstants;
+import static org.promisedesk.platform.ProcessTestSupport.subject;
 import static org.promisedesk.promise.PromiseProcess.CANCEL_REASON;
 import static org.promisedesk.promise.PromiseProcess.CUSTOMER_ID;
 import static org.promisedesk.promise.PromiseProcess.DUE_DATE;
@@ -39,8 +44,6 @@ import static org.promisedesk.promise.PromiseProcess.TASK_TELL_CUSTOMER_CANCELLE
 import static org.promisedesk.promise.PromiseProcess.TASK_TELL_CUSTOMER_NEW_DATE;
 import static org.promisedesk.promise.PromiseProcess.TASK_TELL_CUSTOMER_OUTCOME;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -54,12 +57,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -72,7 +73,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -85,9 +85,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.promisedesk.mail.TestMailServer;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
+import org.promisedesk.platform.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -284,8 +284,8 @@ class PromiseProcessTest {
         passReminderAndDueDate(promise, DUE);
         String leadTaskId = task(TASK_AGREE_NEW_DATE, promise).getId();
 
-        assertRejected(() -> taskService.complete(leadTaskId), NEW_DUE_DATE + " is required", NEW_DATE_REASON);
-        assertRejected(() -> taskService.complete(leadTaskId,
+        assertThatRejected(() -> taskService.complete(leadTaskId), NEW_DUE_DATE + " is required", NEW_DATE_REASON);
+        assertThatRejected(() -> taskService.complete(leadTaskId,
                 Map.of(NEW_DUE_DATE, "2026-11-01T10:00Z", NEW_DATE_REASON, "The replacement disk arrived late.")),
                 NEW_DUE_DATE + " ", "is not in the future");
 
@@ -339,10 +339,10 @@ class PromiseProcessTest {
         ProcessInstance promise = startPromise(input(nextRequestKey()));
         String ownerTaskId = task(TASK_KEEP_PROMISE, promise).getId();
 
-        assertRejected(() -> taskService.complete(ownerTaskId), OUTCOME + " is required", RESULT_TEXT + " is required");
-        assertRejected(() -> taskService.complete(ownerTaskId, Map.of(OUTCOME, "maybe", RESULT_TEXT, "done")),
+        assertThatRejected(() -> taskService.complete(ownerTaskId), OUTCOME + " is required", RESULT_TEXT + " is required");
+        assertThatRejected(() -> taskService.complete(ownerTaskId, Map.of(OUTCOME, "maybe", RESULT_TEXT, "done")),
                 OUTCOME + " is required", RESULT_TEXT + " is required");
-        assertRejected(() -> taskService.complete(ownerTaskId, Map.of(OUTCOME, OUTCOME_KEPT, RESULT_TEXT, "    ")),
+        assertThatRejected(() -> taskService.complete(ownerTaskId, Map.of(OUTCOME, OUTCOME_KEPT, RESULT_TEXT, "    ")),
                 RESULT_TEXT + " is required");
 
         assertThat(task(TASK_KEEP_PROMISE, promise).getId()).isEqualTo(ownerTaskId);
@@ -463,19 +463,11 @@ class PromiseProcessTest {
     }
 
     @Test
-    void shouldKeepConstantsInStepWithTheModel() throws IllegalAccessException {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
-                .latestVersion().singleResult().getId();
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
-        List<String> elementIds = new ArrayList<>();
-        for (Field field : PromiseProcess.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String value
-                    && value.matches("(Task|Event|Gateway|SubProcess)_\\w+")) {
-                elementIds.add(value);
-            }
-        }
-        assertThat(elementIds).hasSizeGreaterThan(10)
-                .allSatisfy(id -> assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(FlowNode.class));
+    void shouldKeepConstantsInStepWithTheModel() {
+        BpmnModelInstance model = deployedModel(repositoryService, PROCESS_ID);
+        List<String> elementIds = elementIdConstants(PromiseProcess.class);
+        assertThat(elementIds).hasSizeGreaterThan(10);
+        assertEachNamesAFlowNode(model, elementIds);
         assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
                 .containsExactly(MESSAGE_PROMISE_CANCELLED);
         assertThat(model.getModelElementsByType(UserTask.class)).extracting(UserTask::getCamundaFormRef)
@@ -531,13 +523,7 @@ class PromiseProcessTest {
 
     /** The e-mails about a request that reached the customer's mailbox at GreenMail. */
     private List<MimeMessage> emailsAbout(String key, String address) {
-        return mail.messagesTo(address).stream().filter(email -> {
-            try {
-                return email.getSubject().startsWith("[" + key + "] ");
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return mail.messagesTo(address).stream().filter(email -> subject(email).startsWith("[" + key + "] ")).toList();
     }
 
     /** The plain-text alternative of an e-mail. */
@@ -565,33 +551,15 @@ class PromiseProcessTest {
                 .toList();
     }
 
-    /**
-     * The engine wraps an exception from a task listener; what the caller gets to read is the
-     * rejection inside, naming the fields.
-     */
-    private static void assertRejected(ThrowingCallable completion, String... messageParts) {
-        assertThatThrownBy(completion).isInstanceOf(ProcessEngineException.class)
-                .rootCause().isInstanceOf(BadUserRequestException.class)
-                .message().contains(messageParts);
-    }
-
     private static Date minusOneDay(Date date) {
         return Date.from(date.toInstant().minus(Duration.ofDays(1)));
     }
 
     private <T> T asUser(String userId, String group, Supplier<T> action) {
-        identityService.setAuthentication(userId, List.of(group));
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return ProcessTestSupport.asUser(identityService, userId, group, action);
     }
 
     private void asUser(String userId, String group, Runnable action) {
-        asUser(userId, group, () -> {
-            action.run();
-            return null;
-        });
+        ProcessTestSupport.asUser(identityService, userId, group, action);
     }
 }

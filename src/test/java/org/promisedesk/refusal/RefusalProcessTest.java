@@ -7,6 +7,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.promisedesk.mail.SendCustomerMessage.LAST_CUSTOMER_MESSAGE;
+import static org.promisedesk.platform.ProcessTestSupport.assertEachNamesAFlowNode;
+import static org.promisedesk.platform.ProcessTestSupport.assertEveryFlowNodeHasItsConstant;
+import static org.promisedesk.platform.ProcessTestSupport.assertThatRejected;
+import static org.promisedesk.platform.ProcessTestSupport.deployedModel;
+import static org.promisedesk.platform.ProcessTestSupport.elementIdConstants;
+import static org.promisedesk.platform.ProcessTestSupport.subject;
+import static org.promisedesk.platform.ProcessTestSupport.textOf;
 import static org.promisedesk.refusal.RefusalProcess.ALTERNATIVE;
 import static org.promisedesk.refusal.RefusalProcess.ANSWER_ACCEPTED;
 import static org.promisedesk.refusal.RefusalProcess.ANSWER_ACCEPT_ALTERNATIVE;
@@ -84,8 +91,6 @@ import static org.promisedesk.refusal.RefusalProcess.TEMPLATE_LETTER;
 import static org.promisedesk.refusal.RefusalProcess.TEMPLATE_OVERTURNED;
 import static org.promisedesk.refusal.RefusalProcess.TEMPLATE_UPHELD;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,13 +102,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -114,7 +117,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -124,10 +126,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.promisedesk.mail.MailAssertions;
 import org.promisedesk.mail.TestMailServer;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
+import org.promisedesk.platform.ProcessTestSupport;
 import org.promisedesk.promise.PromiseProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -137,7 +139,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 @EngineTest
@@ -562,21 +563,12 @@ class RefusalProcessTest {
     }
 
     @Test
-    void shouldKeepConstantsInStepWithTheModel() throws IllegalAccessException {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
-                .latestVersion().singleResult().getId();
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
-        List<String> elementIds = new ArrayList<>();
-        for (Field field : RefusalProcess.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String value
-                    && value.matches("(Task|Event|Gateway|CallActivity)_\\w+")) {
-                elementIds.add(value);
-            }
-        }
-        assertThat(elementIds).hasSizeGreaterThan(25)
-                .allSatisfy(id -> assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(FlowNode.class));
-        assertThat(model.getModelElementsByType(FlowNode.class)).extracting(FlowNode::getId)
-                .as("every element of the model has its constant").containsExactlyInAnyOrderElementsOf(elementIds);
+    void shouldKeepConstantsInStepWithTheModel() {
+        BpmnModelInstance model = deployedModel(repositoryService, PROCESS_ID);
+        List<String> elementIds = elementIdConstants(RefusalProcess.class);
+        assertThat(elementIds).hasSizeGreaterThan(25);
+        assertEachNamesAFlowNode(model, elementIds);
+        assertEveryFlowNodeHasItsConstant(model, elementIds);
         assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
                 .containsExactly(MESSAGE_CUSTOMER_REPLIED);
         assertThat(model.getModelElementsByType(UserTask.class)).extracting(UserTask::getCamundaFormRef)
@@ -690,49 +682,17 @@ class RefusalProcessTest {
         return textOf(letters.get(0));
     }
 
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String textOf(MimeMessage message) {
-        String text = MailAssertions.plainText(message);
-        assertThat(text).as("plain-text part").isNotNull();
-        return text;
-    }
-
     private ResponseEntity<String> postAsAgent(String path, String json) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return rest.withBasicAuth(AGENT, AGENT).postForEntity(path, new HttpEntity<>(json, headers), String.class);
     }
 
-    /**
-     * The engine wraps an exception from a task listener; what the caller gets to read is the
-     * rejection inside, naming the fields.
-     */
-    private static void assertThatRejected(ThrowingCallable completion, String... messageParts) {
-        assertThatThrownBy(completion).isInstanceOf(ProcessEngineException.class)
-                .rootCause().isInstanceOf(BadUserRequestException.class)
-                .message().contains(messageParts);
-    }
-
     private <T> T asUser(String userId, String group, Supplier<T> action) {
-        identityService.setAuthentication(userId, List.of(group));
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return ProcessTestSupport.asUser(identityService, userId, group, action);
     }
 
     private void asUser(String userId, String group, Runnable action) {
-        asUser(userId, group, () -> {
-            action.run();
-            return null;
-        });
+        ProcessTestSupport.asUser(identityService, userId, group, action);
     }
 }

@@ -8,11 +8,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.promisedesk.platform.ProcessTestSupport.assertEachNamesAFlowNode;
+import static org.promisedesk.platform.ProcessTestSupport.deployedModel;
+import static org.promisedesk.platform.ProcessTestSupport.elementIdConstants;
 import static org.promisedesk.renewal.RenewalTestData.at;
 import static org.promisedesk.renewal.ServiceRenewalProcess.*;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,22 +21,18 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
@@ -44,13 +41,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.promisedesk.mail.MailAssertions;
 import org.promisedesk.customer.CustomerKind;
 import org.promisedesk.customer.ServiceProfile;
+import org.promisedesk.mail.MailAssertions;
 import org.promisedesk.mail.TestMailServer;
 import org.promisedesk.platform.EngineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * "Renew a service" ({@code service-renewal}) with the engine's clock moved across every reminder, the expiry, the grace
@@ -409,19 +409,11 @@ class ServiceRenewalProcessTest {
     }
 
     @Test
-    void shouldKeepConstantsInStepWithTheModel() throws IllegalAccessException {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
-                .latestVersion().singleResult().getId();
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
-        List<String> elementIds = new ArrayList<>();
-        for (Field field : ServiceRenewalProcess.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String value
-                    && value.matches("(Task|Event|Gateway|SubProcess)_\\w+")) {
-                elementIds.add(value);
-            }
-        }
-        assertThat(elementIds).hasSizeGreaterThan(40)
-                .allSatisfy(id -> assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(FlowNode.class));
+    void shouldKeepConstantsInStepWithTheModel() {
+        BpmnModelInstance model = deployedModel(repositoryService, PROCESS_ID);
+        List<String> elementIds = elementIdConstants(ServiceRenewalProcess.class);
+        assertThat(elementIds).hasSizeGreaterThan(40);
+        assertEachNamesAFlowNode(model, elementIds);
         assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
                 .containsExactlyInAnyOrder(MESSAGE_RENEWAL_PAID, MESSAGE_RENEWAL_CANCELLED);
         assertThat(model.getModelElementsByType(UserTask.class)).extracting(UserTask::getCamundaFormRef)

@@ -2,6 +2,7 @@ package org.promisedesk.requirement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.promisedesk.platform.ProcessTestSupport.subject;
 import static org.promisedesk.requirement.RequirementProcess.*;
 
 import java.io.ByteArrayOutputStream;
@@ -25,10 +26,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.promisedesk.mail.MailAssertions;
 import org.promisedesk.mail.SendCustomerMessage;
 import org.promisedesk.mail.TestMailServer;
 import org.promisedesk.platform.Groups;
+import org.promisedesk.platform.ProcessTestSupport;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -163,20 +164,6 @@ class RequirementDriver {
                 .toList();
     }
 
-    static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String textOf(MimeMessage message) {
-        String text = MailAssertions.plainText(message);
-        assertThat(text).as("plain-text part").isNotNull();
-        return text;
-    }
-
     /** The PDF attached to the message, or null. */
     static byte[] pdfAttachment(Part part) {
         try {
@@ -239,12 +226,7 @@ class RequirementDriver {
     }
 
     <T> T asUser(String userId, String group, Supplier<T> action) {
-        identityService.setAuthentication(userId, List.of(group));
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return ProcessTestSupport.asUser(identityService, userId, group, action);
     }
 
     void cleanUp() {

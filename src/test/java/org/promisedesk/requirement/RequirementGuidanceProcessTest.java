@@ -6,6 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.promisedesk.platform.ProcessTestSupport.assertEveryFlowNodeHasItsConstant;
+import static org.promisedesk.platform.ProcessTestSupport.assertThatRejected;
+import static org.promisedesk.platform.ProcessTestSupport.deployedModel;
+import static org.promisedesk.platform.ProcessTestSupport.elementIdConstants;
+import static org.promisedesk.platform.ProcessTestSupport.subject;
+import static org.promisedesk.platform.ProcessTestSupport.textOf;
 import static org.promisedesk.requirement.RequirementDriver.ARCHITECT_USER;
 import static org.promisedesk.requirement.RequirementDriver.LEAD_USER;
 import static org.promisedesk.requirement.RequirementDriver.SALES_USER;
@@ -14,15 +20,10 @@ import static org.promisedesk.requirement.RequirementDriver.decision;
 import static org.promisedesk.requirement.RequirementDriver.nextRequestKey;
 import static org.promisedesk.requirement.RequirementDriver.pdfAttachment;
 import static org.promisedesk.requirement.RequirementDriver.pdfText;
-import static org.promisedesk.requirement.RequirementDriver.subject;
-import static org.promisedesk.requirement.RequirementDriver.textOf;
 import static org.promisedesk.requirement.RequirementProcess.*;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -42,7 +42,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -372,19 +371,10 @@ class RequirementGuidanceProcessTest {
     }
 
     @Test
-    void shouldKeepConstantsInStepWithTheModel() throws IllegalAccessException {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
-                .latestVersion().singleResult().getId();
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
-        List<String> elementIds = new ArrayList<>();
-        for (Field field : RequirementProcess.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String value
-                    && value.matches("(Task|Event|Gateway|CallActivity)_\\w+")) {
-                elementIds.add(value);
-            }
-        }
-        assertThat(model.getModelElementsByType(FlowNode.class)).extracting(FlowNode::getId)
-                .as("every element of the model has its constant").containsExactlyInAnyOrderElementsOf(elementIds);
+    void shouldKeepConstantsInStepWithTheModel() {
+        BpmnModelInstance model = deployedModel(repositoryService, PROCESS_ID);
+        List<String> elementIds = elementIdConstants(RequirementProcess.class);
+        assertEveryFlowNodeHasItsConstant(model, elementIds);
         assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
                 .containsExactly(MESSAGE_CUSTOMER_REPLIED);
         assertThat(model.getModelElementsByType(UserTask.class)).extracting(UserTask::getCamundaFormRef)
@@ -440,11 +430,5 @@ class RequirementGuidanceProcessTest {
     private List<String> decisionsOf(ProcessInstance instance) {
         return historyService.createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
                 .orderByEvaluationTime().asc().list().stream().map(HistoricDecisionInstance::getDecisionDefinitionKey).toList();
-    }
-
-    private static void assertThatRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable completion,
-            String... messageParts) {
-        assertThatThrownBy(completion).isInstanceOf(ProcessEngineException.class)
-                .rootCause().isInstanceOf(BadUserRequestException.class).message().contains(messageParts);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.promisedesk.platform.ProcessTestSupport.subject;
+import static org.promisedesk.platform.ProcessTestSupport.textOf;
 import static org.promisedesk.requirement.RequirementDriver.ARCHITECT_USER;
 import static org.promisedesk.requirement.RequirementDriver.analysis;
 import static org.promisedesk.requirement.RequirementDriver.decision;
@@ -11,8 +13,6 @@ import static org.promisedesk.requirement.RequirementDriver.nextRequestKey;
 import static org.promisedesk.requirement.RequirementDriver.pdfAttachment;
 import static org.promisedesk.requirement.RequirementDriver.pdfFileName;
 import static org.promisedesk.requirement.RequirementDriver.pdfText;
-import static org.promisedesk.requirement.RequirementDriver.subject;
-import static org.promisedesk.requirement.RequirementDriver.textOf;
 import static org.promisedesk.requirement.RequirementProcess.*;
 
 import java.time.Duration;
