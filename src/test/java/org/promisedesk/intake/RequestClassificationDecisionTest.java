@@ -20,6 +20,8 @@ class RequestClassificationDecisionTest {
     @CsvSource(delimiter = '|', textBlock = """
             网站打不开了           | 从早上开始访问一直报错                    | fault
             Site down              | www.northwind.example is down since 9:00  | fault
+            Hello                  | Nobody can open our site: the server cannot be found | fault
+            Shop                   | Our shop won't open since the update      | fault
             Download link          | How do I download last week's backup?     | technical-question
             SSL                    | How do I enable HTTPS on my host?         | technical-question
             云服务器报价           | 4核8G的云服务器多少钱一个月               | price-inquiry
