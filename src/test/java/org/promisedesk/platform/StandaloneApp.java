@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.promisedesk.PromiseDeskApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -16,6 +17,7 @@ public final class StandaloneApp {
 
     private final List<String> arguments = new ArrayList<>();
     private String profiles = "demo";
+    private boolean jobExecution;
 
     public static StandaloneApp withDatabase(String jdbcUrl) {
         StandaloneApp app = new StandaloneApp();
@@ -33,13 +35,24 @@ public final class StandaloneApp {
         return this;
     }
 
+    /** Runs the job executor (off by default: tests execute jobs themselves). */
+    public StandaloneApp jobExecution(boolean enabled) {
+        this.jobExecution = enabled;
+        return this;
+    }
+
     public ConfigurableApplicationContext start() {
         List<String> args = new ArrayList<>(arguments);
         args.add("--camunda.bpm.process-engine-name=standalone" + UUID.randomUUID().toString().replace("-", ""));
-        args.add("--camunda.bpm.job-execution.enabled=false");
+        args.add("--camunda.bpm.job-execution.enabled=" + jobExecution);
         args.add("--server.port=0");
-        return new SpringApplicationBuilder(PromiseDeskApplication.class)
-                .profiles(profiles.split(","))
-                .run(args.toArray(String[]::new));
+        ApplicationContext shared = WebappFilterContext.swap(null);
+        try {
+            return new SpringApplicationBuilder(PromiseDeskApplication.class)
+                    .profiles(profiles.split(","))
+                    .run(args.toArray(String[]::new));
+        } finally {
+            WebappFilterContext.swap(shared);
+        }
     }
 }
