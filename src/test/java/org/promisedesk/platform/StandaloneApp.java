@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.promisedesk.PromiseDeskApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -46,13 +45,15 @@ public final class StandaloneApp {
         args.add("--camunda.bpm.process-engine-name=standalone" + UUID.randomUUID().toString().replace("-", ""));
         args.add("--camunda.bpm.job-execution.enabled=" + jobExecution);
         args.add("--server.port=0");
-        ApplicationContext shared = WebappFilterContext.swap(null);
+        SharedWebapps shared = SharedWebapps.takeSnapshot();
         try {
             return new SpringApplicationBuilder(PromiseDeskApplication.class)
                     .profiles(profiles.split(","))
+                    .initializers(context -> context.getBeanFactory()
+                            .registerSingleton("restoreSharedWebapps", shared.restoreDelegatesOnShutdown()))
                     .run(args.toArray(String[]::new));
         } finally {
-            WebappFilterContext.swap(shared);
+            shared.restoreFilterContext();
         }
     }
 }
