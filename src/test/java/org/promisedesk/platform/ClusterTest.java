@@ -221,12 +221,12 @@ class ClusterTest {
         assertThat(forced).isEqualTo(REQUESTS);
         Thread.sleep(1000);
         terminateConnections();
-        awaitUntil("all first-response timers fired", Duration.ofMinutes(3), () -> count(
+        awaitUntil("all first-response timers fired", scaled(3), () -> count(
                 "SELECT count(*) FROM act_hi_actinst a JOIN act_hi_procinst p ON a.proc_inst_id_ = p.id_"
                 + " WHERE a.act_id_ = 'Task_ReviewBreach' AND p.business_key_ = ANY(?)", keys) == REQUESTS);
 
         // 3. Everything acknowledged (through the outage): every request waits to be classified.
-        awaitUntil("every request acknowledged and waiting for classification", Duration.ofMinutes(4), () -> count(
+        awaitUntil("every request acknowledged and waiting for classification", scaled(4), () -> count(
                 "SELECT count(*) FROM act_ru_task t JOIN act_ru_execution e ON t.proc_inst_id_ = e.id_"
                 + " WHERE t.task_def_key_ = 'Task_ClassifyRequest' AND e.business_key_ = ANY(?)", keys) == REQUESTS);
         faults.awaitMailBack();
@@ -275,7 +275,7 @@ class ClusterTest {
             done.get(5, TimeUnit.MINUTES);
         }
         clients.shutdown();
-        awaitUntil("every request ended", Duration.ofMinutes(3), () -> count("SELECT count(*) FROM act_hi_procinst"
+        awaitUntil("every request ended", scaled(3), () -> count("SELECT count(*) FROM act_hi_procinst"
                 + " WHERE business_key_ = ANY(?) AND end_time_ IS NOT NULL", keys) == REQUESTS);
         long totalSeconds = seconds(loadStarted);
 
@@ -550,6 +550,11 @@ class ClusterTest {
                 sleep(500);
             }
         }
+    }
+
+    /** A wait sized for the default load, longer in proportion for a larger one ({@code -Dcluster.requests}). */
+    private static Duration scaled(int minutesFor200) {
+        return Duration.ofMinutes((long) minutesFor200 * Math.max(1, (REQUESTS + 199) / 200));
     }
 
     private void awaitUntil(String what, Duration timeout, BooleanSupplier condition) {
