@@ -1,5 +1,6 @@
 package org.promisedesk.mail;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -79,9 +80,10 @@ class CustomerMailer {
         return markSent(message);
     }
 
+    /** Commits SENT on its own; what it returns is what was sent, so nothing needs reading back. */
     private OutboundMessage markSent(OutboundMessage message) {
-        ownTransaction.executeWithoutResult(status -> messages.markSent(message.messageKey(),
-                ClockUtil.getCurrentTime().toInstant()));
-        return ownTransaction.execute(status -> messages.find(message.messageKey())).orElseThrow();
+        Instant sentAt = ClockUtil.getCurrentTime().toInstant();
+        ownTransaction.executeWithoutResult(status -> messages.markSent(message.messageKey(), sentAt));
+        return message.sent(sentAt);
     }
 }

@@ -3,11 +3,13 @@ package org.promisedesk.mail;
 import java.util.Properties;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import jakarta.activation.DataHandler;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -27,6 +29,13 @@ import jakarta.mail.util.ByteArrayDataSource;
 @Component
 class MailTransport {
 
+    /**
+     * Spring's helper reads and parses its mime.types file again for every message the sender did
+     * not create itself (ours is an {@link IdentifiedMimeMessage}): about half a millisecond a
+     * message. Parsed once here instead.
+     */
+    private static final FileTypeMap FILE_TYPES = fileTypes();
+
     private final JavaMailSender sender;
     private final MailSettings settings;
     private final Session session = Session.getInstance(new Properties());
@@ -44,7 +53,12 @@ class MailTransport {
         try {
             MimeMessage mime = new IdentifiedMimeMessage(session, message.messageId());
             MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-                    "UTF-8");
+                    "UTF-8") {
+                @Override
+                protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                    return FILE_TYPES;
+                }
+            };
             helper.setFrom(settings.fromAddress());
             helper.setReplyTo(settings.replyToAddress());
             helper.setTo(message.recipient());
@@ -64,6 +78,12 @@ class MailTransport {
         } catch (MessagingException e) {
             throw new IllegalStateException("Cannot build message " + message.messageId(), e);
         }
+    }
+
+    private static FileTypeMap fileTypes() {
+        ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+        types.afterPropertiesSet();
+        return types;
     }
 
     /**

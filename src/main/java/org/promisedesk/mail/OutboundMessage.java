@@ -33,6 +33,13 @@ record OutboundMessage(
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
+    /** This message as recorded once it has been sent at {@code sentAt}. */
+    OutboundMessage sent(Instant sentAt) {
+        return new OutboundMessage(messageKey, requestKey, processInstanceId, activityId, template, customerId,
+                recipient, language, subject, messageId, bodyText, bodyHtml, State.SENT, attempts, createdAt, sentAt,
+                attachments);
+    }
+
     /** What the process history shows of it ({@code lastCustomerMessage}; short enough for a text variable). */
     String summary() {
         String names = attachments.stream().map(MailAttachment::fileName).collect(Collectors.joining(", "));

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -66,6 +67,12 @@ public final class RequestCostBenchmark {
     private static final int WARM_UP = 10;
     private static final AtomicInteger KEYS = new AtomicInteger();
     private static final Map<String, List<String>> PROFILES = new LinkedHashMap<>();
+    /**
+     * The test network starts once per JVM ({@link FaultTestNetwork}), so the application on each
+     * database must ask the same ports, not the random ones application-test.yaml gives each context.
+     */
+    private static final String DNS_SERVER = "127.0.0.1:" + ThreadLocalRandom.current().nextInt(61000, 63000);
+    private static final int HTTP_PORT = ThreadLocalRandom.current().nextInt(63000, 65000);
 
     public static void main(String[] args) throws Exception {
         List<String> databases = Arrays.asList((args.length > 0 ? args[0] : "h2,postgres").split(","));
@@ -110,6 +117,8 @@ public final class RequestCostBenchmark {
                 .property("logging.level.org.promisedesk", "WARN")
                 .property("logging.level.org.camunda", "WARN")
                 .property("promise-desk.mail.archive.address", "")
+                .property("promise-desk.fault.dns-server", DNS_SERVER)
+                .property("promise-desk.fault.http-port", HTTP_PORT)
                 .start()) {
             FaultTestNetwork.start(app.getBean(FaultSettings.class));
             Driver driver = new Driver(app);

@@ -1,13 +1,19 @@
 package org.promisedesk.mail;
 
+import java.net.Socket;
+import java.net.SocketException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -35,12 +41,24 @@ public class TestMailServer implements DisposableBean {
         this.sender = sender;
         this.smtpPort = sender.getPort();
         MailSettings.Imap archive = settings.archive().imap();
-        greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(archive.port(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        greenMail = promptGreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(archive.port(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         greenMail.start();
         greenMail.setUser(archive.username(), archive.username(), archive.password());
         greenMail.setUser(SUPPORT, SUPPORT, "support");
+    }
+
+    /** A GreenMail whose SMTP server answers at once, as a real one does ({@link PromptSmtpServer}). */
+    public static GreenMail promptGreenMail(ServerSetup... setups) {
+        return new GreenMail(setups) {
+            @Override
+            protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+                Map<String, AbstractServer> services = super.createServices(config, managers);
+                services.replaceAll((protocol, server) -> server instanceof SmtpServer
+                        ? new PromptSmtpServer(server.getServerSetup(), managers) : server);
+                return services;
+            }
+        };
     }
 
     public GreenMail greenMail() {
@@ -97,6 +115,25 @@ public class TestMailServer implements DisposableBean {
 
     static List<String> ids(MimeMessage[] messages) {
         return Arrays.stream(messages).map(TestMailServer::id).toList();
+    }
+
+    /**
+     * GreenMail's SMTP server writes its two-line EHLO reply in two writes; with Nagle's algorithm
+     * on its socket the second line waits for the client's delayed ACK, about 40 ms per message on
+     * Linux. A real SMTP server sends the reply at once, so without this every message in the tests
+     * and in benchmark B1 (docs/benchmarks.md) paid a stall that only the test server has.
+     */
+    private static final class PromptSmtpServer extends SmtpServer {
+
+        PromptSmtpServer(ServerSetup setup, Managers managers) {
+            super(setup, managers);
+        }
+
+        @Override
+        protected void handleClientSocket(Socket socket) throws SocketException {
+            socket.setTcpNoDelay(true);
+            super.handleClientSocket(socket);
+        }
     }
 
     @Override
