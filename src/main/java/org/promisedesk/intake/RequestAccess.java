@@ -36,6 +36,11 @@ class RequestAccess {
         require(READERS, "Reading a request");
     }
 
+    /** The caller's user id (after {@link #requireOpener} or {@link #requireReader}, there is one). */
+    String userId() {
+        return identityService.getCurrentAuthentication().getUserId();
+    }
+
     /** Runs the query as the application itself, then restores the caller's authentication. */
     <T> T unrestricted(Supplier<T> query) {
         Authentication caller = identityService.getCurrentAuthentication();

@@ -1,14 +1,17 @@
 package org.promisedesk.intake;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
 import org.promisedesk.platform.InvalidParameter;
 import org.promisedesk.platform.NotFound;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,7 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * {@code POST /api/requests} opens a request: {@code 201 {key}} with its location, the intake
  * process running under that key; 400 naming the field (nothing started), 403 for groups that may
- * not open requests. {@code GET /api/requests/{key}}: its state, what it waits for and its open
+ * not open requests. With an {@code Idempotency-Key} the same call again answers {@code 200} with
+ * the same key and opens nothing ({@link IdempotentOpenings}). {@code GET /api/requests/{key}}: its state, what it waits for and its open
  * promises ({@link RequestStatus}); 400 for a malformed key, 404 for an unknown one.
  */
 @RestController
@@ -31,21 +35,33 @@ class RequestController {
     private final RequestOpening opening;
     private final RequestStatus status;
     private final RequestKeySequence keys;
+    private final IdempotentOpenings idempotent;
 
-    RequestController(RequestAccess access, RequestOpening opening, RequestStatus status, RequestKeySequence keys) {
+    RequestController(RequestAccess access, RequestOpening opening, RequestStatus status, RequestKeySequence keys,
+            IdempotentOpenings idempotent) {
         this.access = access;
         this.opening = opening;
         this.status = status;
         this.keys = keys;
+        this.idempotent = idempotent;
     }
 
     @PostMapping
-    ResponseEntity<RequestOpened> open(@RequestBody JsonNode body) {
+    ResponseEntity<RequestOpened> open(@RequestBody JsonNode body,
+            @RequestHeader(name = IdempotentOpenings.HEADER, required = false) String idempotencyKey) {
         access.requireOpener();
         RequestSubmission request = RequestSubmission.of(body);
-        String key = opening.open(request.customerEmail(), request.customerId(), request.channel(), request.subject(),
-                request.body(), request.priority());
-        return ResponseEntity.created(URI.create("/api/requests/" + key)).body(new RequestOpened(key));
+        Supplier<String> open = () -> opening.open(request.customerEmail(), request.customerId(), request.channel(),
+                request.subject(), request.body(), request.priority());
+        if (idempotencyKey == null) {
+            return opened(open.get(), HttpStatus.CREATED);
+        }
+        IdempotentOpenings.Opening result = idempotent.open(access.userId(), idempotencyKey, body.toString(), open);
+        return opened(result.requestKey(), result.isNew() ? HttpStatus.CREATED : HttpStatus.OK);
+    }
+
+    private static ResponseEntity<RequestOpened> opened(String key, HttpStatus status) {
+        return ResponseEntity.status(status).location(URI.create("/api/requests/" + key)).body(new RequestOpened(key));
     }
 
     @GetMapping("/{key}")
