@@ -1,15 +1,13 @@
 package org.promisedesk.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.promisedesk.platform.Digests;
 import org.promisedesk.platform.InvalidParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +56,7 @@ class IdempotentOpenings {
         if (!KEY.matcher(key).matches()) {
             throw new InvalidParameter(HEADER, "must be 1 to 100 letters, digits or . _ : -");
         }
-        String digest = sha256(body);
+        String digest = Digests.sha256Hex(body.getBytes(StandardCharsets.UTF_8));
         Optional<Opening> earlier = earlier(user, key, digest);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -103,14 +101,5 @@ class IdempotentOpenings {
                     }
                     return new Opening(row.getString("request_key"), false);
                 }).optional();
-    }
-
-    private static String sha256(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -103,7 +103,6 @@ class ClusterTest {
     private LocalDate expiry;
     private final AtomicInteger answered5xx = new AtomicInteger();
     private final AtomicInteger connectionFailures = new AtomicInteger();
-    private final AtomicInteger resent = new AtomicInteger();
     private final AtomicInteger terminated = new AtomicInteger();
     private final AtomicBoolean nodeBAlive = new AtomicBoolean(true);
     private final AtomicBoolean restarted = new AtomicBoolean();
@@ -570,7 +569,6 @@ class ClusterTest {
                 }
                 connectionFailures.incrementAndGet();
             }
-            resent.incrementAndGet();
             Thread.sleep(500);
         }
     }
