@@ -2,6 +2,8 @@ package org.promisedesk.mail;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,7 +26,29 @@ record MailSettings(
         @DefaultValue("PT1M,PT2M,PT5M,PT10M,PT30M") String retryTimeCycle,
         @DefaultValue Archive archive,
         @DefaultValue Inbound inbound,
-        @DefaultValue("10MB") DataSize maxAttachmentSize) {
+        @DefaultValue("10MB") DataSize maxAttachmentSize,
+        @DefaultValue Outbox outbox) {
+
+    /**
+     * Delivery of queued messages ({@link MessageDelivery}): how long a sender holds a message for one
+     * attempt before another may take it as crashed (longer than the slowest SMTP conversation the
+     * {@code spring.mail} timeouts allow), how often the {@link OutboxSender} looks for due messages
+     * (it runs unless {@code scheduled} is false), and how many it takes per look.
+     */
+    record Outbox(@DefaultValue("PT5M") Duration lease, @DefaultValue("PT10S") Duration pollInterval,
+            @DefaultValue("true") boolean scheduled, @DefaultValue("100") int batchSize) {
+    }
+
+    /** {@code retry-time-cycle} as intervals: after the n-th failed attempt the n-th one is waited. */
+    List<Duration> retryIntervals() {
+        return Arrays.stream(retryTimeCycle.split(",")).map(String::strip).map(Duration::parse).toList();
+    }
+
+    /** The wait after failed attempt number {@code attempts} (1 for the first): the last interval repeats. */
+    Duration retryInterval(int attempts) {
+        List<Duration> intervals = retryIntervals();
+        return intervals.get(Math.max(0, Math.min(attempts, intervals.size()) - 1));
+    }
 
     /** A copy (BCC) of every message goes to {@code address}; IMAP finds it there by Message-ID. */
     record Archive(String address, @DefaultValue Imap imap) {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A row of {@code customer_message}: one e-mail to a customer, being sent or sent, with its rows of
- * {@code customer_message_attachment} (none, usually).
+ * A row of {@code customer_message}: one e-mail to a customer, queued, being sent or sent, with its
+ * rows of {@code customer_message_attachment} (none, usually). {@code attempts} counts the times it
+ * was handed to the SMTP server.
  */
 record OutboundMessage(
         String messageKey,
@@ -27,7 +28,7 @@ record OutboundMessage(
         Instant sentAt,
         List<MailAttachment> attachments) {
 
-    enum State { SENDING, SENT }
+    enum State { PENDING, SENDING, SENT }
 
     OutboundMessage {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);

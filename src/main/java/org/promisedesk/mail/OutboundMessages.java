@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The tables {@code customer_message} and {@code customer_message_attachment}. Callers inside a
- * Camunda job use it through {@link CustomerMailer}, which commits each change on its own
- * ({@code REQUIRES_NEW}).
+ * The tables {@code customer_message} and {@code customer_message_attachment}: the outbox. A process
+ * step {@link #insert queues} a message in its job's transaction; {@link MessageDelivery} then
+ * {@link #claim claims} it, sends it and marks the outcome, each change committed on its own.
  */
 @Repository
 class OutboundMessages {
@@ -49,13 +49,75 @@ class OutboundMessages {
         }
     }
 
-    void countAttempt(String messageKey) {
-        jdbc.sql("UPDATE customer_message SET attempts = attempts + 1 WHERE message_key = ?").param(messageKey).update();
+    /**
+     * Takes the message for one attempt if it is still what {@code seen} says (state and attempts: no
+     * other sender got there first), it is due (queued and its time has come, or held by a sender whose
+     * lease ran out), and no earlier message of the same request is still unsent (a request's e-mails
+     * go out in the order they were written). True when this caller holds it until {@code leaseUntil}.
+     */
+    boolean claim(OutboundMessage seen, Instant now, Instant leaseUntil) {
+        return jdbc.sql("""
+                UPDATE customer_message m SET state = 'SENDING', claimed_until = ?
+                WHERE m.message_key = ? AND m.state = ? AND m.attempts = ?
+                  AND ((m.state = 'PENDING' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?))
+                    OR (m.state = 'SENDING' AND (m.claimed_until IS NULL OR m.claimed_until <= ?)))
+                  AND NOT EXISTS (SELECT 1 FROM customer_message e
+                                  WHERE e.request_key = m.request_key AND e.id < m.id AND e.state <> 'SENT')""")
+                .params(Timestamp.from(leaseUntil), seen.messageKey(), seen.state().name(), seen.attempts(),
+                        Timestamp.from(now), Timestamp.from(now))
+                .update() == 1;
     }
 
-    void markSent(String messageKey, Instant sentAt) {
-        jdbc.sql("UPDATE customer_message SET state = 'SENT', sent_at = ? WHERE message_key = ?")
-                .params(Timestamp.from(sentAt), messageKey).update();
+    void markSent(String messageKey, Instant sentAt, int attempts) {
+        jdbc.sql("""
+                UPDATE customer_message SET state = 'SENT', sent_at = ?, attempts = ?, claimed_until = NULL,
+                    next_attempt_at = NULL WHERE message_key = ?""")
+                .params(Timestamp.from(sentAt), attempts, messageKey).update();
+    }
+
+    /** The attempt failed: queued again for {@code nextAttemptAt}. */
+    void markFailed(String messageKey, int attempts, Instant nextAttemptAt, String error) {
+        jdbc.sql("""
+                UPDATE customer_message SET state = 'PENDING', attempts = ?, next_attempt_at = ?, claimed_until = NULL,
+                    last_error = ? WHERE message_key = ?""")
+                .params(attempts, Timestamp.from(nextAttemptAt), shorten(error), messageKey).update();
+    }
+
+    void recordIncident(String messageKey, String incidentId) {
+        jdbc.sql("UPDATE customer_message SET incident_id = ? WHERE message_key = ?").params(incidentId, messageKey)
+                .update();
+    }
+
+    Optional<String> incidentOf(String messageKey) {
+        return jdbc.sql("SELECT incident_id FROM customer_message WHERE message_key = ? AND incident_id IS NOT NULL")
+                .param(messageKey).query(String.class).optional();
+    }
+
+    /** Unsent messages whose time has come (queued and due, or held past their lease), oldest first. */
+    List<String> due(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT message_key FROM customer_message
+                WHERE (state = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
+                   OR (state = 'SENDING' AND (claimed_until IS NULL OR claimed_until <= ?))
+                ORDER BY id LIMIT ?""")
+                .params(Timestamp.from(now), Timestamp.from(now), limit).query(String.class).list();
+    }
+
+    /** The oldest unsent message of the request, if any (the next one its order allows). */
+    Optional<String> firstUnsentOf(String requestKey) {
+        return jdbc.sql("""
+                SELECT message_key FROM customer_message WHERE request_key = ? AND state <> 'SENT'
+                ORDER BY id LIMIT 1""")
+                .param(requestKey).query(String.class).optional();
+    }
+
+    /** How many messages are not sent yet (queued or being sent). */
+    long unsent() {
+        return jdbc.sql("SELECT count(*) FROM customer_message WHERE state <> 'SENT'").query(Long.class).single();
+    }
+
+    private static String shorten(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 999) + "…";
     }
 
     /** The request an e-mail of ours belongs to, by its Message-ID (for threading replies). */

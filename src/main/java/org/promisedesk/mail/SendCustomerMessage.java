@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -32,8 +33,10 @@ import org.springframework.stereotype.Component;
  * {@code customerId}; the request key is {@code requestKey} or the business key. The template
  * gets every process variable (one whose value is null counts as missing), {@code customer} and
  * {@code requestKey}. The step must be the start of its own job ({@code asyncBefore}): the job id
- * is the message key that makes a retry send nothing twice (see {@link CustomerMailer}). It sets
- * {@value #LAST_CUSTOMER_MESSAGE}, so the history shows every message. The optional field
+ * is the message key, one message per step however often the job runs. The step only QUEUES the
+ * message, in the job's own transaction; it is handed to the mail server once that transaction has
+ * committed, and again later if the server is away ({@link MessageDelivery}), so an outage never holds
+ * up the process. It sets {@value #LAST_CUSTOMER_MESSAGE}, so the history shows every message. The optional field
  * {@code attachments} is an expression yielding a {@link MailAttachment}, a list of them or null;
  * it is evaluated once, when the message is composed, and stored with it. Prototype scope: the engine
  * injects the field into the bean it gets for each call, so concurrent jobs must not share one.
@@ -50,15 +53,18 @@ public class SendCustomerMessage implements JavaDelegate {
 
     private final Customers customers;
     private final MailTemplates templates;
-    private final CustomerMailer mailer;
+    private final OutboundMessages outbox;
+    private final MessageDelivery delivery;
     private final MailSettings settings;
     private Expression template;
     private Expression attachments;
 
-    SendCustomerMessage(Customers customers, MailTemplates templates, CustomerMailer mailer, MailSettings settings) {
+    SendCustomerMessage(Customers customers, MailTemplates templates, OutboundMessages outbox,
+            MessageDelivery delivery, MailSettings settings) {
         this.customers = customers;
         this.templates = templates;
-        this.mailer = mailer;
+        this.outbox = outbox;
+        this.delivery = delivery;
         this.settings = settings;
     }
 
@@ -85,8 +91,14 @@ public class SendCustomerMessage implements JavaDelegate {
             throw new ProcessEngineException(activity + ": sendCustomerMessage needs the field 'template'"
                     + " naming a template in lower-case words and dashes, not '" + name + "'");
         }
-        OutboundMessage sent = mailer.deliver(job.getId(), () -> compose(execution, job, name.toString()));
-        execution.setVariable(LAST_CUSTOMER_MESSAGE, sent.summary());
+        OutboundMessage queued = outbox.find(job.getId()).orElseGet(() -> {
+            OutboundMessage composed = compose(execution, job, name.toString());
+            outbox.insert(composed);
+            return composed;
+        });
+        Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                committed -> delivery.deliverNow(queued.messageKey()));
+        execution.setVariable(LAST_CUSTOMER_MESSAGE, queued.summary());
     }
 
     private OutboundMessage compose(DelegateExecution execution, JobEntity job, String templateName) {
@@ -108,7 +120,7 @@ public class SendCustomerMessage implements JavaDelegate {
         return new OutboundMessage(job.getId(), requestKey, execution.getProcessInstanceId(),
                 execution.getCurrentActivityId(), templateName, customer.id(), customer.email(),
                 customer.preferredLanguage(), RequestKeys.tag(requestKey, mail.subject()), messageId, mail.text(),
-                mail.html(), State.SENDING, 1, ClockUtil.getCurrentTime().toInstant(), null, files);
+                mail.html(), State.PENDING, 0, ClockUtil.getCurrentTime().toInstant(), null, files);
     }
 
     /** Failing here fails the job: it is retried, so an address added meanwhile is used. */

@@ -62,7 +62,8 @@ class InboundMailTest {
         MailSettings.Inbound inbound = new MailSettings.Inbound("127.0.0.1", mail.imapPort(), TestMailServer.SUPPORT,
                 "support", false, "INBOX", null, Duration.ofMinutes(1), settings.inbound().maxSize(), 25);
         return new SupportMailbox(new MailSettings(settings.from(), settings.replyTo(), settings.messageIdDomain(),
-                settings.timeZone(), settings.retryTimeCycle(), settings.archive(), inbound, settings.maxAttachmentSize()),
+                settings.timeZone(), settings.retryTimeCycle(), settings.archive(), inbound, settings.maxAttachmentSize(),
+                settings.outbox()),
                 inboundMail);
     }
 

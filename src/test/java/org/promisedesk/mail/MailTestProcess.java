@@ -10,11 +10,14 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  * Small processes for the mail tests: one message step ({@code template} from the variable of
  * that name), the same step with attachments ({@link MailTestAttachments}), the same step without
  * {@code asyncBefore}, and a listener that makes the job crash
- * once after the message was sent and recorded, before the job commits.
+ * once after the message was queued, before the job commits, and the step followed by a user task.
  */
 final class MailTestProcess {
 
     static final String SEND_ONE = "mail-test-send";
+    /** The message step, then a user task: the instance is still running while the message waits. */
+    static final String SEND_THEN_WAIT = "mail-test-send-then-wait";
+    static final String TASK_AFTER_SENDING = "Task_AfterSending";
     static final String SEND_WITH_ATTACHMENTS = "mail-test-send-attachments";
     static final String NOT_ASYNC = "mail-test-not-async";
     static final String WAIT_FOR_REPLY = "mail-test-wait-for-reply";
@@ -34,6 +37,12 @@ final class MailTestProcess {
                                 + "${mailTestAttachments.of(execution)}</camunda:expression></camunda:field>\n"
                                 + "                        <camunda:executionListener"))
                 .addString(NOT_ASYNC + ".bpmn", process(NOT_ASYNC, false))
+                .addString(SEND_THEN_WAIT + ".bpmn", process(SEND_THEN_WAIT, true).replace(
+                        "<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Task_Send\" targetRef=\"Event_End\" />",
+                        "<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Task_Send\" targetRef=\"" + TASK_AFTER_SENDING + "\" />"
+                                + "<bpmn:userTask id=\"" + TASK_AFTER_SENDING + "\" camunda:candidateGroups=\"agents\" />"
+                                + "<bpmn:sequenceFlow id=\"Flow_3\" sourceRef=\"" + TASK_AFTER_SENDING
+                                + "\" targetRef=\"Event_End\" />"))
                 .addString(WAIT_FOR_REPLY + ".bpmn", waitForReply())
                 .deploy();
     }
@@ -82,13 +91,13 @@ final class MailTestProcess {
                 """.formatted(WAIT_FOR_REPLY, EVENT_CUSTOMER_REPLIED, CustomerReplies.MESSAGE);
     }
 
-    /** Throws once when armed: the message is sent and marked SENT, the job's transaction rolls back. */
+    /** Throws once when armed: the message was queued, the job's transaction rolls back with it. */
     public static class CrashAfterSending implements ExecutionListener {
 
         @Override
         public void notify(DelegateExecution execution) {
             if (CRASH_ONCE.compareAndSet(true, false)) {
-                throw new IllegalStateException("simulated crash after sending, before the job commits");
+                throw new IllegalStateException("simulated crash after queuing, before the job commits");
             }
         }
     }

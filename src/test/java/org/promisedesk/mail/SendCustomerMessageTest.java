@@ -130,10 +130,10 @@ class SendCustomerMessageTest {
     void shouldHaveNoArchiveToAskWhenNoneIsConfigured(@Autowired MailSettings settings) {
         MailSettings withoutArchive = new MailSettings(settings.from(), null, null, settings.timeZone(),
                 settings.retryTimeCycle(), new MailSettings.Archive(null, settings.archive().imap()), settings.inbound(),
-                settings.maxAttachmentSize());
+                settings.maxAttachmentSize(), settings.outbox());
 
         assertThat(new MessageArchive(withoutArchive).find("<any@promisedesk.example>"))
-                .as("a SENDING message is then sent again, with the same Message-ID")
+                .as("a message whose last attempt is unclear is then sent again, with the same Message-ID")
                 .isEqualTo(MessageArchive.Answer.NO_ARCHIVE);
     }
 
