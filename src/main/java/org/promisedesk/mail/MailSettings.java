@@ -35,7 +35,7 @@ record MailSettings(
      * {@code spring.mail} timeouts allow), how often the {@link OutboxSender} looks for due messages
      * (it runs unless {@code scheduled} is false), and how many it takes per look.
      */
-    record Outbox(@DefaultValue("PT5M") Duration lease, @DefaultValue("PT10S") Duration pollInterval,
+    record Outbox(@DefaultValue("PT2M") Duration lease, @DefaultValue("PT10S") Duration pollInterval,
             @DefaultValue("true") boolean scheduled, @DefaultValue("100") int batchSize) {
     }
 

@@ -48,6 +48,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.promisedesk.customer.Customers;
+import org.promisedesk.mail.QueuedMail;
 import org.promisedesk.mail.TestMailServer;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
@@ -246,6 +247,41 @@ class IntakeProcessTest {
         assertThat(fx.fireDueTimers(intake)).isEqualTo(1);
         assertThat(intake).hasPassed(TASK_RECORD_RESOLUTION_BREACH).isWaitingAt(TASK_ANSWER_QUESTION, TASK_REVIEW_BREACH)
                 .variables().containsEntry(SLA_BREACHED, true).containsEntry(SLA_BREACHES, "[\"resolution\"]");
+    }
+
+    @Test
+    void shouldGiveAgentsTheNewRequestAtOnceWhileTheMailServerIsDownAndAcknowledgeItOnceWhenItIsBack(
+            @Autowired QueuedMail queuedMail) throws java.io.IOException {
+        String key = nextRequestKey();
+        int deadPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        mail.divertSmtpTo(deadPort);
+        try {
+            ProcessInstance intake = fx.start(input(key, NORTHWIND_EMAIL, SUBJECT_TEXT, BODY_TEXT));
+            execute(job(TASK_ACKNOWLEDGE, intake));
+
+            assertThat(intake).isWaitingAt(TASK_CLASSIFY_REQUEST);
+            assertThat(task(TASK_CLASSIFY_REQUEST, intake)).hasCandidateGroup(Groups.AGENTS);
+            assertThat(queuedMail.unsentOf(key)).as("the acknowledgement waits in the outbox").isEqualTo(1);
+            ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(3600)));
+            queuedMail.deliverDue();
+            assertThat(queuedMail.unsentOf(key)).as("still down an hour later").isEqualTo(1);
+
+            mail.restore();
+            ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(3 * 3600)));
+            queuedMail.deliverDue();
+        } finally {
+            mail.restore();
+        }
+        assertThat(queuedMail.unsentOf(key)).isZero();
+        assertThat(mail.messagesTo(NORTHWIND_EMAIL).stream().filter(m -> subjectOf(m).startsWith("[" + key + "] We have"))
+                .count()).as("acknowledged once").isEqualTo(1);
+    }
+
+    private static String subjectOf(jakarta.mail.internet.MimeMessage message) {
+        return org.promisedesk.platform.ProcessTestSupport.subject(message);
     }
 
     @Test
