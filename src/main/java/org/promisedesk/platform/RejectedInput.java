@@ -46,7 +46,9 @@ final class RejectedInput {
      */
     private static final Set<String> REFUSED_INPUT_CODES = Set.of("ENGINE-17007", "ENGINE-09003",
             // An operation the engine refuses without a code: DELETE /task/{id} of a process's task.
-            "The task cannot be deleted because is part of a running process");
+            "The task cannot be deleted because is part of a running process",
+            // A password that Camunda's password policy refuses (GET /identity/password-policy lists its rules).
+            "Password does not match policy");
 
     /**
      * A variable the caller sent as JSON or as an object ({@code "type": "Json"} or {@code "Object"}

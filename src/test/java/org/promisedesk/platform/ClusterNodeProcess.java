@@ -33,6 +33,12 @@ final class ClusterNodeProcess implements AutoCloseable {
     }
 
     static ClusterNodeProcess start(String name, int port, List<String> properties, Path log) throws IOException {
+        return start(name, port, properties, log, Path.of("."));
+    }
+
+    /** The same, run in {@code workingDirectory}: where the default H2 file ({@code ./data}) is kept. */
+    static ClusterNodeProcess start(String name, int port, List<String> properties, Path log, Path workingDirectory)
+            throws IOException {
         // Each entry once: a folder listed twice would make the models appear twice on the classpath.
         String classpath = Arrays.stream(System.getProperty("surefire.test.class.path",
                 System.getProperty("java.class.path")).split(File.pathSeparator))
@@ -47,7 +53,7 @@ final class ClusterNodeProcess implements AutoCloseable {
         command.add("--server.port=" + port);
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).directory(new File(".")).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(workingDirectory.toFile()).start();
         return new ClusterNodeProcess(process, port, log);
     }
 

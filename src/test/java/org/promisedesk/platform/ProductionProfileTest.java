@@ -40,7 +40,8 @@ class ProductionProfileTest {
         demoUsers.add("demo");
         LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
         try (var app = StandaloneApp.withDatabase("jdbc:h2:mem:production-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .profiles("production").start()) {
+                .profiles("production").property("camunda.bpm.admin-user.id", "root-admin")
+                .property("camunda.bpm.admin-user.password", "Str0ng-Admin-Passw0rd!").start()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             IdentityService identity = app.getBean(IdentityService.class);
             // The engine REST API and the web apps name this application's engine in the path.
@@ -60,7 +61,6 @@ class ProductionProfileTest {
             identity.createMembership(USER, Groups.AGENTS);
             LOUD.forEach(logger -> logging.setLogLevel(logger, LogLevel.DEBUG));
 
-            // Right before wrong: a wrong password locks the user out for a few seconds.
             assertThat(get(port, tasks, USER, RIGHT).statusCode()).isEqualTo(200);
             assertThat(get(port, "/api/customers", USER, RIGHT).statusCode()).isEqualTo(200);
             SecurityTest.WebAppSession browser = new SecurityTest.WebAppSession(port);

@@ -404,7 +404,7 @@ class SecurityTest {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
-        private void get(String path) throws Exception {
+        void get(String path) throws Exception {
             client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.discarding());
         }
 
