@@ -8,6 +8,9 @@
 ALTER TABLE customer_message ADD COLUMN next_attempt_at TIMESTAMP;
 ALTER TABLE customer_message ADD COLUMN claimed_until TIMESTAMP;
 ALTER TABLE customer_message ADD COLUMN last_error VARCHAR(1000);
+-- true when the last failed attempt may still have reached the server (the connection broke after
+-- it was open): the next sender asks the archive first. False when no server took the connection.
+ALTER TABLE customer_message ADD COLUMN outcome_unknown BOOLEAN DEFAULT FALSE NOT NULL;
 -- the Cockpit incident raised when the retry schedule ran out (resolved once the message is sent)
 ALTER TABLE customer_message ADD COLUMN incident_id VARCHAR(64);
 ALTER TABLE customer_message DROP CONSTRAINT customer_message_state_check;

@@ -1,8 +1,13 @@
 package org.promisedesk.mail;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.Properties;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -10,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import jakarta.activation.DataHandler;
 import jakarta.activation.FileTypeMap;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -47,6 +53,21 @@ class MailTransport {
 
     void send(OutboundMessage message) {
         sender.send(build(message));
+    }
+
+    /**
+     * Whether a failed send certainly handed nothing over: no server took the connection, or it
+     * refused our login. Any other failure may have come after the server took the message.
+     */
+    static boolean reachedNoServer(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException || cause instanceof MailConnectException
+                    || cause instanceof AuthenticationFailedException || cause instanceof MailAuthenticationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     MimeMessage build(OutboundMessage message) {

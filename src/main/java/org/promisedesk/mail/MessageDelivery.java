@@ -110,12 +110,15 @@ class MessageDelivery {
         if (!ownTransaction.execute(status -> messages.claim(message, now, now.plus(settings.outbox().lease())))) {
             return false;
         }
-        if (message.state() == State.SENDING || message.attempts() > 0) {
+        // A sender that died holding it, or an attempt whose connection broke once open, may have
+        // delivered it: ask before sending it again. An attempt that reached no server did not.
+        if (message.state() == State.SENDING
+                || ownTransaction.execute(status -> messages.outcomeUnknown(message.messageKey()))) {
             MessageArchive.Answer answer;
             try {
                 answer = archive.find(message.messageId());
             } catch (RuntimeException e) {
-                return failed(message, message.attempts(), e);
+                return failed(message, message.attempts(), e, true);
             }
             if (answer == MessageArchive.Answer.ACCEPTED) {
                 log.info("Request {}: {} {} is in the archive, so the last attempt was delivered",
@@ -130,7 +133,7 @@ class MessageDelivery {
         try {
             transport.send(message);
         } catch (RuntimeException e) {
-            return failed(message, attempt, e);
+            return failed(message, attempt, e, !MailTransport.reachedNoServer(e));
         }
         log.info("Request {}: sent {} to {} ({})", message.requestKey(), message.template(), message.recipient(),
                 message.messageId());
@@ -146,12 +149,12 @@ class MessageDelivery {
         return true;
     }
 
-    private boolean failed(OutboundMessage message, int attempts, RuntimeException error) {
+    private boolean failed(OutboundMessage message, int attempts, RuntimeException error, boolean outcomeUnknown) {
         Duration wait = settings.retryInterval(attempts);
         Instant next = now().plus(wait);
         String reason = error.getMessage() == null ? error.toString() : error.getMessage();
         ownTransaction.executeWithoutResult(status -> {
-            messages.markFailed(message.messageKey(), attempts, next, reason);
+            messages.markFailed(message.messageKey(), attempts, next, reason, outcomeUnknown);
             if (attempts > settings.retryIntervals().size() && messages.incidentOf(message.messageKey()).isEmpty()) {
                 raiseIncident(message, reason);
             }

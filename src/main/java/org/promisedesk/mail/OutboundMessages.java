@@ -75,12 +75,21 @@ class OutboundMessages {
                 .params(Timestamp.from(sentAt), attempts, messageKey).update();
     }
 
-    /** The attempt failed: queued again for {@code nextAttemptAt}. */
-    void markFailed(String messageKey, int attempts, Instant nextAttemptAt, String error) {
+    /**
+     * The attempt failed: queued again for {@code nextAttemptAt}; {@code outcomeUnknown} when the
+     * server may have taken it all the same.
+     */
+    void markFailed(String messageKey, int attempts, Instant nextAttemptAt, String error, boolean outcomeUnknown) {
         jdbc.sql("""
                 UPDATE customer_message SET state = 'PENDING', attempts = ?, next_attempt_at = ?, claimed_until = NULL,
-                    last_error = ? WHERE message_key = ?""")
-                .params(attempts, Timestamp.from(nextAttemptAt), shorten(error), messageKey).update();
+                    last_error = ?, outcome_unknown = ? WHERE message_key = ?""")
+                .params(attempts, Timestamp.from(nextAttemptAt), shorten(error), outcomeUnknown, messageKey).update();
+    }
+
+    /** Whether the last failed attempt may have reached the server (see {@link #markFailed}). */
+    boolean outcomeUnknown(String messageKey) {
+        return jdbc.sql("SELECT outcome_unknown FROM customer_message WHERE message_key = ?").param(messageKey)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     void recordIncident(String messageKey, String incidentId) {

@@ -89,6 +89,8 @@ class MessageReliabilityTest {
         assertThat(jobs.subList(60, 140)).as("the steps that met the outage are done all the same")
                 .allSatisfy(job -> assertThat(tryExecute(job)).isTrue());
         assertThat(unsent(keys)).as("queued, not lost").isEqualTo(80);
+        assertThat(keys.subList(60, 140)).as("no server took the connection: nothing to ask the archive about")
+                .noneMatch(key -> outbound.outcomeUnknown(outbound.ofRequest(key).get(0).messageKey()));
         ClockUtil.setCurrentTime(SendCustomerMessageTest.minutesLater(1));
         mail.restore();
         delivery.deliverDue();
@@ -157,6 +159,8 @@ class MessageReliabilityTest {
         }
         OutboundMessage record = outbound.ofRequest(instance.getBusinessKey()).get(0);
         assertThat(record.state()).as("the sender saw a failure").isEqualTo(State.PENDING);
+        assertThat(outbound.outcomeUnknown(record.messageKey())).as("the archive is asked before a second attempt")
+                .isTrue();
         mail.messageTo(NORTHWIND.email(), record.messageId());
 
         mail.restore();

@@ -3,7 +3,6 @@ package org.promisedesk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,10 +78,12 @@ class ClusterTest {
 
     private static final String SERVER = System.getProperty("cluster.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     /**
-     * A shell command that restarts that PostgreSQL server ({@code .ci/run} sets it: the server is
-     * its own there). Without it the first database fault is a second cut of every connection.
+     * The shell command that restarts that PostgreSQL server: {@code CLUSTER_POSTGRES_RESTART} when
+     * set ({@code none} for no restart, e.g. while others use the server), else Debian's
+     * {@code pg_ctlcluster} for a server on this machine when the test runs as root. Without one
+     * the first database fault is a second cut of every connection, and the test says why.
      */
-    private static final String RESTART_COMMAND = System.getenv("CLUSTER_POSTGRES_RESTART");
+    private static final String RESTART_COMMAND = PostgresRestart.command(SERVER);
     private static final String ARCHIVE = "archive@promisedesk.example";
     private static final int REQUESTS = Integer.getInteger("cluster.requests", 2000);
     private static final int MAIL_OUTAGE_SECONDS = Integer.getInteger("cluster.mail-outage-seconds", 60);
@@ -93,6 +94,7 @@ class ClusterTest {
     private static final int PROMISES = (REQUESTS + 3) / 4;
     private static final int RENEWALS = REQUESTS / 4;
     private static final ZoneId RENEWAL_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Path NODE_B_LOG = Path.of("target", "cluster-node-b.log");
 
     private final String database = "promisedesk_cluster_" + UUID.randomUUID().toString().replace("-", "");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -110,7 +112,8 @@ class ClusterTest {
     private GreenMail greenMail;
     private ClusterSmtpSwitch smtp;
     private ConfigurableApplicationContext nodeA;
-    private ClusterNodeProcess nodeB;
+    private volatile ClusterNodeProcess nodeB;
+    private List<String> nodeBProperties;
     private int portA;
     private ProcessEngine engineA;
 
@@ -136,12 +139,12 @@ class ClusterTest {
         nodeA = a.start();
         portA = Integer.parseInt(nodeA.getEnvironment().getProperty("local.server.port"));
         engineA = nodeA.getBean(ProcessEngine.class);
-        List<String> b = new ArrayList<>(nodeProperties());
-        b.add("spring.profiles.active=postgres,demo");
-        b.add("spring.datasource.url=" + SERVER + database);
-        b.add("camunda.bpm.job-execution.enabled=true");
-        b.add("camunda.bpm.generic-properties.properties.hostname=node-b");
-        nodeB = ClusterNodeProcess.start("default", freePort(), b, Path.of("target", "cluster-node-b.log"));
+        nodeBProperties = new ArrayList<>(nodeProperties());
+        nodeBProperties.add("spring.profiles.active=postgres,demo");
+        nodeBProperties.add("spring.datasource.url=" + SERVER + database);
+        nodeBProperties.add("camunda.bpm.job-execution.enabled=true");
+        nodeBProperties.add("camunda.bpm.generic-properties.properties.hostname=node-b");
+        nodeB = ClusterNodeProcess.start("default", freePort(), nodeBProperties, NODE_B_LOG);
         nodeB.awaitStarted(Duration.ofMinutes(4));
         System.out.printf("ClusterTest: two nodes up in %d s (A in this JVM on port %d, B pid %d on port %d)%n",
                 seconds(started), portA, nodeB.pid(), nodeB.port());
@@ -211,6 +214,9 @@ class ClusterTest {
                 if (done == REQUESTS / 3) {
                     faults.mailOutage();
                 }
+                if (done == REQUESTS * 45 / 100) {
+                    faults.killNodeBAndStartItAgain();
+                }
                 if (done == 2 * REQUESTS / 3) {
                     restartDatabase();
                 }
@@ -220,7 +226,7 @@ class ClusterTest {
         awaitAll(openings);
         long openSeconds = seconds(loadStarted);
         System.out.printf("ClusterTest: %d requests opened over 2 nodes in %d s (%.1f/s), %d answers 5xx and"
-                + " %d connection failures retried on the other node%n", keys.size(), openSeconds,
+                + " %d connection failures sent again with their Idempotency-Key%n", keys.size(), openSeconds,
                 keys.size() / Math.max(1.0, openSeconds), answered5xx.get(), connectionFailures.get());
         assertThat(keys).hasSize(REQUESTS).doesNotHaveDuplicates();
         assertThat(count("SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'intake'") - before)
@@ -244,6 +250,7 @@ class ClusterTest {
                 "SELECT count(*) FROM act_ru_task t JOIN act_ru_execution e ON t.proc_inst_id_ = e.id_"
                 + " WHERE t.task_def_key_ = 'Task_ClassifyRequest' AND e.business_key_ = ANY(?)", keys) == REQUESTS);
         faults.awaitMailBack();
+        faults.awaitNodeBBack();
 
         // 4. Both nodes see the same state: Tasklist's task count and the request API.
         long tasksOnA = taskCount(portA);
@@ -475,6 +482,45 @@ class ClusterTest {
             restore.start();
         }
 
+        private Thread nodeBRestart;
+
+        /**
+         * Node B killed (kill -9) while requests are being opened: its callers send the same call
+         * with the same Idempotency-Key to node A; node B is started again on the same port and the
+         * load balancer sends it calls again once it answers.
+         */
+        synchronized void killNodeBAndStartItAgain() throws InterruptedException {
+            int port = nodeB.port();
+            synchronized (nodeBAlive) {
+                nodeBAlive.set(false);
+                nodeB.kill();
+            }
+            System.out.printf("ClusterTest: node B killed (kill -9) while requests were being opened, after %d%n",
+                    keys.size());
+            nodeBRestart = new Thread(() -> {
+                try {
+                    nodeB = ClusterNodeProcess.start("default", port, nodeBProperties, NODE_B_LOG);
+                    nodeB.awaitStarted(Duration.ofMinutes(4));
+                    nodeBAlive.set(true);
+                    System.out.println("ClusterTest: node B started again");
+                } catch (Exception e) {
+                    throw new IllegalStateException("node B did not start again", e);
+                }
+            });
+            nodeBRestart.start();
+        }
+
+        void awaitNodeBBack() throws InterruptedException {
+            Thread thread;
+            synchronized (this) {
+                thread = nodeBRestart;
+            }
+            if (thread != null) {
+                thread.join();
+            }
+            assertThat(nodeBAlive.get()).as("node B started again after its kill").isTrue();
+        }
+
         void awaitMailBack() throws InterruptedException {
             Thread thread;
             synchronized (this) {
@@ -486,12 +532,16 @@ class ClusterTest {
         }
     }
 
+    /**
+     * Opens request n with an Idempotency-Key, as a client that cannot tell whether a call that
+     * failed on the wire went through: it sends the same call again (to the other node while B lives)
+     * and gets the request it opened, or a new one if it had not.
+     */
     private String open(int n) throws Exception {
         String body = "{\"customerId\":1,\"channel\":\"api\",\"subject\":\"Cluster load " + n
                 + "\",\"body\":\"Just saying hello from the cluster test, number " + n + ".\"}";
-        // Sent again only when nothing reached the node: any other failure may have opened it.
-        String created = send(n, "POST /api/requests", port -> post(port, "/api/requests", "agent", body),
-                Set.of(201), ConnectException.class, () -> false);
+        String created = send(n, "POST /api/requests", port -> postBuilder(port, "/api/requests", "agent", body)
+                .header("Idempotency-Key", "cluster-" + n).build(), Set.of(200, 201), IOException.class, () -> false);
         Matcher key = Pattern.compile("REQ-\\d{4}-\\d{6}").matcher(created);
         assertThat(key.find()).isTrue();
         return key.group();
@@ -582,9 +632,13 @@ class ClusterTest {
     }
 
     private HttpRequest post(int port, String path, String user, String body) {
+        return postBuilder(port, path, user, body).build();
+    }
+
+    private HttpRequest.Builder postBuilder(int port, String path, String user, String body) {
         return HttpRequest.newBuilder(url(port, path)).header("Authorization", basic(user))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** The load balancer: alternate, only node A once B is dead. */
@@ -612,7 +666,9 @@ class ClusterTest {
 
     /** The first database fault: the server restarted when the command is given, otherwise a cut. */
     private void restartDatabase() throws Exception {
-        if (RESTART_COMMAND == null || RESTART_COMMAND.isBlank()) {
+        if (RESTART_COMMAND == null) {
+            System.out.printf("ClusterTest: PostgreSQL NOT restarted (%s); every connection cut instead%n",
+                    PostgresRestart.whyNot(SERVER));
             terminateConnections();
             return;
         }
