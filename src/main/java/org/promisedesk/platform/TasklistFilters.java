@@ -30,8 +30,12 @@ class TasklistFilters implements ApplicationRunner {
     static final String MY_TEAMS_INBOX = "My team's inbox";
     static final String DUE_TODAY_OR_OVERDUE = "Due today / overdue";
     static final String OPEN_PROMISES = "Open promises";
+    static final String ALL_OPEN_WORK = "All open work (leads)";
+    static final String OVERDUE_EVERY_TEAM = "Overdue, every team (leads)";
 
-    private static final String END_OF_TODAY = "${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}";
+    /** Today ends at midnight in the business time zone, not the server's ({@link BusinessTimeFunctions}). */
+    private static final String END_OF_TODAY = "${" + BusinessTimeFunctions.END_OF_BUSINESS_TODAY + "()}";
+    private static final List<String> EVERYONE_WHO_WORKS_TASKS = everyoneWhoWorksTasks();
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -47,14 +51,29 @@ class TasklistFilters implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         ensure(MY_TASKS, -10, "Tasks assigned to me",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
-                        .orderByDueDate().asc());
+                        .orderByDueDate().asc(), EVERYONE_WHO_WORKS_TASKS);
         ensure(MY_TEAMS_INBOX, 0, "Tasks for my groups, claimed or not, the most urgent first",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks().orderByDueDate().asc());
-        ensure(DUE_TODAY_OR_OVERDUE, 10, "My tasks and my groups' open tasks due by the end of today",
-                dueTodayOrOverdue());
+                        .includeAssignedTasks().orderByDueDate().asc().orderByTaskPriority().desc(),
+                EVERYONE_WHO_WORKS_TASKS);
+        ensure(DUE_TODAY_OR_OVERDUE, 10, "My tasks and my groups' open tasks due by the end of today"
+                + " (business time zone)", dueTodayOrOverdue(), EVERYONE_WHO_WORKS_TASKS);
         ensure(OPEN_PROMISES, 20, "Every promise to a customer that I may see, by due date",
-                taskService.createTaskQuery().processDefinitionKey("promise").orderByDueDate().asc());
+                taskService.createTaskQuery().processDefinitionKey("promise").orderByDueDate().asc(),
+                EVERYONE_WHO_WORKS_TASKS);
+        // A lead sees every team's queue (leads may read every task, GroupPermissions).
+        ensure(ALL_OPEN_WORK, 30, "Every team's open tasks, claimed or not, the most urgent first",
+                taskService.createTaskQuery().orderByDueDate().asc().orderByTaskPriority().desc(),
+                List.of(Groups.LEADS));
+        ensure(OVERDUE_EVERY_TEAM, 40, "Every team's tasks past their due date",
+                taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
+                List.of(Groups.LEADS));
+    }
+
+    private static List<String> everyoneWhoWorksTasks() {
+        List<String> readers = new ArrayList<>(Groups.TASK_WORKERS);
+        readers.add(Groups.PROCESS_OWNERS);
+        return List.copyOf(readers);
     }
 
     private TaskQuery dueTodayOrOverdue() {
@@ -66,7 +85,7 @@ class TasklistFilters implements ApplicationRunner {
         return query.dueBeforeExpression(END_OF_TODAY).orderByDueDate().asc();
     }
 
-    private void ensure(String name, int priority, String description, TaskQuery query) {
+    private void ensure(String name, int priority, String description, TaskQuery query, List<String> readers) {
         Filter filter = filterService.createFilterQuery().filterName(name).list().stream()
                 .filter(existing -> existing.getOwner() == null)
                 .findFirst()
@@ -74,8 +93,6 @@ class TasklistFilters implements ApplicationRunner {
         filter.setQuery(query);
         filter.setProperties(properties(priority, description));
         filterService.saveFilter(filter);
-        List<String> readers = new ArrayList<>(Groups.TASK_WORKERS);
-        readers.add(Groups.PROCESS_OWNERS);
         readers.forEach(group -> groupPermissions.grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
     }
 
@@ -86,7 +103,9 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("refresh", true);
         properties.put("variables", List.of(
                 Map.of("name", "requestKey", "label", "Request"),
-                Map.of("name", "customerName", "label", "Customer")));
+                Map.of("name", "customerName", "label", "Customer"),
+                Map.of("name", "subject", "label", "Subject"),
+                Map.of("name", TaskCard.PRIORITY_VARIABLE, "label", "Priority")));
         return properties;
     }
 }

@@ -3,6 +3,7 @@ package org.promisedesk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,7 @@ class TasklistFiltersTest {
     @AfterEach
     void cleanUp() {
         identityService.clearAuthentication();
+        ClockUtil.reset();
         instances.forEach(id -> runtimeService.deleteProcessInstance(id, "test over"));
     }
 
@@ -44,7 +47,8 @@ class TasklistFiltersTest {
         tasklistFilters.run(null);
 
         for (String name : List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_TEAMS_INBOX,
-                TasklistFilters.DUE_TODAY_OR_OVERDUE, TasklistFilters.OPEN_PROMISES)) {
+                TasklistFilters.DUE_TODAY_OR_OVERDUE, TasklistFilters.OPEN_PROMISES, TasklistFilters.ALL_OPEN_WORK,
+                TasklistFilters.OVERDUE_EVERY_TEAM)) {
             assertThat(filterService.createFilterQuery().filterName(name).count()).as(name).isEqualTo(1);
         }
     }
@@ -73,6 +77,51 @@ class TasklistFiltersTest {
 
         List<Task> due = tasksIn(TasklistFilters.DUE_TODAY_OR_OVERDUE, "agent", Groups.AGENTS);
         assertThat(due).extracting(Task::getProcessInstanceId).containsExactly(instances.get(0));
+    }
+
+    @Test
+    void shouldCountTodayInTheBusinessTimeZoneAtOneInTheMorningInShanghai() {
+        // 01:05 on 8 December in Shanghai is still 7 December on a UTC server.
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-07T17:05:00Z")));
+        startProbe(Date.from(Instant.parse("2026-12-08T05:00:00Z"))); // 13:00 today in Shanghai
+        startProbe(Date.from(Instant.parse("2026-12-09T05:00:00Z"))); // 13:00 tomorrow
+
+        assertThat(tasksIn(TasklistFilters.DUE_TODAY_OR_OVERDUE, "agent", Groups.AGENTS))
+                .extracting(Task::getProcessInstanceId).containsExactly(instances.get(0));
+    }
+
+    @Test
+    void shouldNotCountTomorrowAsTodayAtHalfPastElevenAtNightInShanghai() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-08T15:30:00Z"))); // 23:30 on 8 December
+        startProbe(Date.from(Instant.parse("2026-12-08T15:45:00Z"))); // 23:45 today
+        startProbe(Date.from(Instant.parse("2026-12-08T16:15:00Z"))); // 00:15 tomorrow
+
+        assertThat(tasksIn(TasklistFilters.DUE_TODAY_OR_OVERDUE, "agent", Groups.AGENTS))
+                .extracting(Task::getProcessInstanceId).containsExactly(instances.get(0));
+    }
+
+    @Test
+    void shouldShowALeadEveryTeamsQueueAndWhatIsOverdueAcrossTeams() {
+        startProbe(new Date(System.currentTimeMillis() - Duration.ofHours(2).toMillis()));
+        startProbe(new Date(System.currentTimeMillis() + Duration.ofDays(2).toMillis()));
+
+        assertThat(taskKeysIn(TasklistFilters.ALL_OPEN_WORK, "lead", Groups.LEADS))
+                .containsExactly("Task_agents", "Task_tech", "Task_agents", "Task_tech");
+        assertThat(tasksIn(TasklistFilters.OVERDUE_EVERY_TEAM, "lead", Groups.LEADS))
+                .extracting(Task::getProcessInstanceId).containsOnly(instances.get(0)).hasSize(2);
+        assertThat(filterNamesSeenBy("lead", Groups.LEADS)).contains(TasklistFilters.ALL_OPEN_WORK,
+                TasklistFilters.OVERDUE_EVERY_TEAM);
+        assertThat(filterNamesSeenBy("agent", Groups.AGENTS)).doesNotContain(TasklistFilters.ALL_OPEN_WORK,
+                TasklistFilters.OVERDUE_EVERY_TEAM);
+    }
+
+    @Test
+    void shouldShowTheRequestKeyCustomerSubjectAndPriorityOnEveryRow() {
+        Filter inbox = filterService.createFilterQuery().filterName(TasklistFilters.MY_TEAMS_INBOX).singleResult();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> columns = (List<Map<String, Object>>) inbox.getProperties().get("variables");
+        assertThat(columns).extracting(column -> column.get("name"))
+                .containsExactly("requestKey", "customerName", "subject", "priority");
     }
 
     @Test
