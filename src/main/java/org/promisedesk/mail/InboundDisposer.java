@@ -43,7 +43,7 @@ class InboundDisposer {
 
     InboundRecord dispose(MimeMessage message, String messageId, String from) {
         try {
-            return decide(message, new Facts(messageId, from, subject(message), Math.max(message.getSize(), 0)));
+            return decide(message, new Facts(messageId, from, InboundHeaders.subject(message), InboundHeaders.size(message)));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot read e-mail " + messageId, e);
         }
@@ -108,16 +108,8 @@ class InboundDisposer {
         return note == null ? html : html == null ? note : note + "; " + html;
     }
 
-    static String subject(MimeMessage message) {
-        try {
-            return shorten(message.getSubject(), 1000);
-        } catch (MessagingException e) {
-            return null;
-        }
-    }
-
-    static String shorten(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    private static String shorten(String text, int max) {
+        return InboundHeaders.shorten(text, max);
     }
 
     private static java.time.Instant now() {
