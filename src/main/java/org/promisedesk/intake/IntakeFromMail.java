@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
  * An e-mail that belongs to no request opens one: {@code intake} on channel {@code email}, the
  * sender as contact address (and customer, when a customer has that address), the subject and the
  * text, the Message-ID as {@code inboundMessageId}. It runs in the transaction that records the
- * e-mail, so the record and the request are one. What no request may hold is made to fit rather than
- * refused — the full e-mail stays in {@code inbound_message}: a missing or very short subject or
- * text is marked as such, a long one is cut, attachments are only named.
+ * e-mail, so the record and the request are one, and the request key is counted in that
+ * transaction too: an opening that rolls back burns no key. What no request may hold is made to
+ * fit rather than refused — the full e-mail stays in {@code inbound_message}: a missing or very
+ * short subject or text is marked as such, a long one is cut, attachments are only named.
  */
 @Component
 class IntakeFromMail implements InboundRequests {
@@ -28,8 +29,8 @@ class IntakeFromMail implements InboundRequests {
 
     @Override
     public Optional<String> open(NewRequestMail mail) {
-        return Optional.of(opening.open(new RequestOpening.Contact("email", mail.customerId(), mail.from(),
-                subject(mail.subject()), body(mail), null, mail.messageId())));
+        return Optional.of(opening.openInCallersTransaction(new RequestOpening.Contact("email", mail.customerId(),
+                mail.from(), subject(mail.subject()), body(mail), null, mail.messageId())));
     }
 
     private static String subject(String subject) {

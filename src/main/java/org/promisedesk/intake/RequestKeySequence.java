@@ -18,6 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of its own ({@code REQUIRES_NEW}), committed before the caller goes on: the row lock is
  * held only for that moment, and several nodes sharing the database never hand out a key twice. A
  * caller that rolls back leaves a gap in the numbers, never a duplicate.
+ *
+ * <p>{@link #nextInCallersTransaction()} counts in the caller's transaction instead: rolled back
+ * with it, the number is taken again by the next caller, so no key is burned. The row lock is then
+ * held until the caller commits; inbound e-mail uses it, whose opening may roll back with its record.
  */
 @Component
 public class RequestKeySequence {
@@ -30,17 +34,39 @@ public class RequestKeySequence {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate callersTransaction;
 
     RequestKeySequence(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.callersTransaction = new TransactionTemplate(transactionManager);
+        this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
     }
 
     /** The next request key of the current year, e.g. {@code REQ-2026-000123}. */
     public String next() {
         int year = Year.from(ClockUtil.getCurrentTime().toInstant().atZone(ZONE)).getValue();
-        long number = nextNumber(year);
+        return key(year, nextNumber(year));
+    }
+
+    /**
+     * The next request key, counted in the caller's transaction (or in one of its own when there is
+     * none): when it rolls back, so does the count. Only the year's first row is inserted in a transaction of its own, so
+     * that a race for it cannot break the caller's transaction.
+     */
+    public String nextInCallersTransaction() {
+        int year = Year.from(ClockUtil.getCurrentTime().toInstant().atZone(ZONE)).getValue();
+        Long number = callersTransaction.execute(status -> {
+            int updated = jdbc.sql("UPDATE request_key_counter SET last_number = last_number + 1 WHERE key_year = ?")
+                    .param(year).update();
+            return updated == 0 ? null : jdbc.sql("SELECT last_number FROM request_key_counter WHERE key_year = ?")
+                    .param(year).query(Long.class).single();
+        });
+        return number != null ? key(year, number) : key(year, nextNumber(year));
+    }
+
+    private static String key(int year, long number) {
         if (number > MAX_NUMBER) {
             throw new IllegalStateException("All request keys of " + year + " are used up");
         }

@@ -64,7 +64,19 @@ class RequestOpening {
 
     String open(Contact contact) {
         check(contact);
-        String key = keys.next();
+        return start(contact, keys.next());
+    }
+
+    /**
+     * As {@link #open(Contact)}, the key counted in the caller's transaction: a rollback takes the
+     * key back with the request, so a failed opening burns no key (inbound e-mail).
+     */
+    String openInCallersTransaction(Contact contact) {
+        check(contact);
+        return start(contact, keys.nextInCallersTransaction());
+    }
+
+    private String start(Contact contact, String key) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(IntakeProcess.REQUEST_KEY, key);
         variables.put(IntakeProcess.CHANNEL, contact.channel());

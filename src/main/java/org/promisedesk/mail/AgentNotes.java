@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AgentNotes {
 
-    /** Camunda's limit for a task description. */
+    /** Camunda's limits for a task's name and description. */
+    private static final int MAX_NAME = 255;
     private static final int MAX_DESCRIPTION = 4000;
 
     private final TaskService taskService;
@@ -26,9 +27,9 @@ class AgentNotes {
 
     String create(String name, String description, String requestKey, Map<String, Object> variables) {
         Task task = taskService.newTask();
-        task.setName(name);
-        task.setDescription(description.length() <= MAX_DESCRIPTION ? description
-                : description.substring(0, MAX_DESCRIPTION - 1) + "…");
+        // Both may quote what a sender wrote: no control characters, cut to fit, or the task cannot be saved.
+        task.setName(InboundHeaders.shorten(InboundHeaders.singleLine(name), MAX_NAME));
+        task.setDescription(InboundHeaders.shorten(InboundHeaders.clean(description), MAX_DESCRIPTION));
         task.setPriority(60);
         taskService.saveTask(task);
         taskService.addCandidateGroup(task.getId(), Groups.AGENTS);

@@ -17,7 +17,8 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * Decides what an inbound e-mail is and acts on it, in this order: a loop or an automatic reply
  * (ignored), too large (rejected unread, an agent is told), a reply to a known request
- * (correlated, or a task for an agent), anything else a new request.
+ * (correlated when it passes the {@link SenderCheck}, else a task for an agent), anything else a
+ * new request. The SPF/DKIM/DMARC results of {@code Authentication-Results} go into every note.
  */
 @Component
 class InboundDisposer {
@@ -43,7 +44,8 @@ class InboundDisposer {
 
     InboundRecord dispose(MimeMessage message, String messageId, String from) {
         try {
-            return decide(message, new Facts(messageId, from, subject(message), Math.max(message.getSize(), 0)));
+            return decide(message, new Facts(messageId, from, InboundHeaders.subject(message),
+                    InboundHeaders.size(message), AuthenticationResults.of(message)));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot read e-mail " + messageId, e);
         }
@@ -70,65 +72,79 @@ class InboundDisposer {
         }
         MailBody body = MailBody.of(message);
         Long customerId = facts.from == null ? null : customers.findByEmail(facts.from).map(Customer::id).orElse(null);
-        Optional<String> requestKey = routing.requestKeyOf(message, facts.subject);
-        if (requestKey.isPresent()) {
-            return reply(requestKey.get(), facts, body, customerId);
+        Optional<ReplyRouting.Reference> reference = routing.referenceOf(message, facts.subject);
+        if (reference.isPresent()) {
+            return reply(reference.get(), facts, body, customerId);
         }
         Optional<String> opened = requests.open(new InboundRequests.NewRequestMail(facts.from, customerId,
                 facts.subject, body.text(), facts.messageId, body.attachments()));
         log.info("E-mail {} from {} is a new request {}", facts.messageId, facts.from, opened.orElse("(recorded)"));
         return new InboundRecord(facts.messageId, now(), facts.from, facts.subject, facts.size,
                 opened.orElse(null), customerId, Disposition.NEW_REQUEST, false,
-                note(body, opened.map(key -> "opened " + key).orElse("recorded; intake not connected yet")),
+                facts.note(body, opened.map(key -> "opened " + key).orElse("recorded; intake not connected yet")),
                 body.attachmentList(), body.text(), null, null);
     }
 
-    private InboundRecord reply(String key, Facts facts, MailBody body, Long customerId) {
+    /**
+     * Given to the waiting processes only when it passes the {@link SenderCheck}; otherwise, or when
+     * nothing waits, a task for an agent, who confirms with the customer before acting on it.
+     */
+    private InboundRecord reply(ReplyRouting.Reference reference, Facts facts, MailBody body, Long customerId) {
+        String key = reference.requestKey();
         String text = QuotedHistory.strip(body.text());
-        boolean fromCustomer = facts.from != null && routing.customerAddresses(key).contains(facts.from);
-        Map<String, Object> variables = ReplyRouting.replyVariables(text, facts.from, facts.messageId, fromCustomer);
+        SenderCheck check = SenderCheck.of(facts.from, routing.customerAddresses(key), reference, facts.authentication);
+        Map<String, Object> variables = ReplyRouting.replyVariables(text, facts.from, facts.messageId,
+                check.fromContact());
         Disposition disposition = Disposition.REPLY_CORRELATED;
         String taskId = null;
-        if (!routing.correlate(key, variables)) {
+        if (!check.passed() || !routing.correlate(key, variables)) {
             disposition = Disposition.REPLY_NOTE_FOR_AGENT;
-            taskId = notes.create("Customer wrote about " + key, "From: " + facts.from
-                    + (fromCustomer ? "" : " (NOT an address of the request's customer)") + "\nSubject: "
-                    + facts.subject + "\n\n" + text + (body.attachments().isEmpty() ? ""
+            String name = check.passed() ? "Customer wrote about " + key
+                    : "Confirm with the customer: unverified e-mail about " + key;
+            taskId = notes.create(name, "From: " + facts.from
+                    + (check.fromContact() ? "" : " (NOT an address of the request's customer)") + "\nSubject: "
+                    + facts.subject + "\n" + check.summary()
+                    + (check.passed() ? "" : "\nNot given to the process: confirm with the customer (by phone, or"
+                            + " at an address of theirs) before recording any decision.")
+                    + "\n\n" + text + (body.attachments().isEmpty() ? ""
                     : "\n\nAttachments (in the support mailbox):\n" + body.attachmentList()), key, variables);
         }
-        log.info("Request {}: reply {} from {}{}: {}", key, facts.messageId, facts.from,
-                fromCustomer ? "" : " (not the customer's address)", disposition);
+        log.info("Request {}: reply {} from {}, {}: {}", key, facts.messageId, facts.from, check.summary(),
+                disposition);
         return new InboundRecord(facts.messageId, now(), facts.from, facts.subject, facts.size, key, customerId,
-                disposition, !fromCustomer, note(body, fromCustomer ? null : "sender is not the request's customer"),
-                body.attachmentList(), body.text(), text, taskId);
+                disposition, !check.fromContact(), facts.note(body, check.summary()), body.attachmentList(),
+                body.text(), text, taskId);
     }
 
-    private static String note(MailBody body, String note) {
-        String html = body.fromHtml() ? "HTML only, converted to text" : null;
-        return note == null ? html : html == null ? note : note + "; " + html;
-    }
-
-    static String subject(MimeMessage message) {
-        try {
-            return shorten(message.getSubject(), 1000);
-        } catch (MessagingException e) {
-            return null;
-        }
-    }
-
-    static String shorten(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    private static String shorten(String text, int max) {
+        return InboundHeaders.shorten(text, max);
     }
 
     private static java.time.Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    private record Facts(String messageId, String from, String subject, long size) {
+    private record Facts(String messageId, String from, String subject, long size,
+            AuthenticationResults authentication) {
 
         InboundRecord record(Disposition disposition, String note) {
             return new InboundRecord(messageId, now(), from, subject, size, null, null, disposition,
-                    false, shorten(note, 1000), null, null, null, null);
+                    false, note(note), null, null, null, null);
+        }
+
+        /** The note, what the text was made from, and the Authentication-Results when there were any. */
+        String note(MailBody body, String note) {
+            return note(body.fromHtml() ? join(note, "HTML only, converted to text") : note);
+        }
+
+        String note(String note) {
+            String results = authentication.present() && (note == null || !note.contains("Authentication-Results"))
+                    ? "Authentication-Results: " + authentication.text() : null;
+            return shorten(join(note, results), 1000);
+        }
+
+        private static String join(String first, String second) {
+            return first == null ? second : second == null ? first : first + "; " + second;
         }
     }
 }

@@ -1,12 +1,9 @@
 package org.promisedesk.mail;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -16,21 +13,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jakarta.mail.Address;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
  * Handles one e-mail from the support mailbox, exactly once: what it means (see
  * {@link Disposition}) and its record in {@code inbound_message} are one transaction, and the
  * record's unique Message-ID makes a second handling — after a restart, or on another node —
- * roll back. A message that cannot be handled is recorded as FAILED with a task for an agent.
+ * roll back. A message that cannot be handled — no usable sender, or its handling threw — is
+ * quarantined: recorded as FAILED from its cleaned headers ({@link InboundHeaders}), with the
+ * reason and a task for an agent, in a transaction of its own after the first one rolled back
+ * (taking back whatever it had started, a new request's key included). Only a lost connection to
+ * the mail server is no reason by itself: the message stays unread and is tried again, and only
+ * when reading it has cut the connection {@value #CONNECTION_ATTEMPTS} times is it quarantined
+ * (some servers drop the client asking for a message they cannot parse themselves).
  */
 @Component
 class InboundMail {
 
     private static final Logger log = LoggerFactory.getLogger(InboundMail.class);
+    static final int CONNECTION_ATTEMPTS = 3;
+
+    /** Message-ID → how often reading it cut the connection, in this JVM (a restart starts over). */
+    private final Map<String, Integer> connectionLosses = new ConcurrentHashMap<>();
 
     private final InboundMessages records;
     private final InboundDisposer disposer;
@@ -45,64 +52,85 @@ class InboundMail {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
-    /** What became of it; empty when it had been handled before. */
+    /**
+     * What became of it, recorded and committed; empty when it had been recorded before. Throws only
+     * when not even the FAILED record could be written (the database or the mailbox is away): the
+     * message then stays unread for the next poll.
+     */
     Optional<Disposition> handle(MimeMessage message) throws MessagingException {
-        String messageId = messageIdOf(message);
+        String messageId = InboundHeaders.messageId(message);
         if (records.exists(messageId)) {
             return Optional.empty();
         }
+        InboundHeaders.Sender sender = InboundHeaders.sender(message);
+        String reason = sender.problem();
+        if (reason == null) {
+            try {
+                Disposition disposition = transaction.execute(status -> {
+                    InboundRecord record = disposer.dispose(message, messageId, sender.address());
+                    records.insert(record);
+                    return record.disposition();
+                });
+                connectionLosses.remove(messageId);
+                return Optional.of(disposition);
+            } catch (DuplicateKeyException e) {
+                if (records.exists(messageId)) {
+                    log.info("E-mail {} was handled meanwhile by another run", messageId);
+                    return Optional.empty();
+                }
+                reason = reason(e);
+                log.error("E-mail {} could not be handled; quarantined as FAILED for an agent", messageId, e);
+            } catch (RuntimeException | StackOverflowError e) {
+                if (lostConnection(e) && connectionLosses.merge(messageId, 1, Integer::sum) < CONNECTION_ATTEMPTS) {
+                    throw new IllegalStateException("The mail server closed the connection reading e-mail " + messageId
+                            + "; it is tried again", e);
+                }
+                reason = reason(e);
+                log.error("E-mail {} could not be handled; quarantined as FAILED for an agent", messageId, e);
+            }
+        } else {
+            log.warn("E-mail {} quarantined as FAILED for an agent: {}", messageId, reason);
+        }
+        return quarantine(message, messageId, sender, reason);
+    }
+
+    private static boolean lostConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FolderClosedException || cause instanceof StoreClosedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What went wrong and, when that is another thing, what caused it. */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e + "; caused by " + root;
+    }
+
+    private Optional<Disposition> quarantine(MimeMessage message, String messageId, InboundHeaders.Sender sender,
+            String reason) {
+        String subject = InboundHeaders.subject(message);
+        long size = InboundHeaders.size(message);
+        String why = InboundHeaders.shorten(InboundHeaders.singleLine(reason), 1000);
+        connectionLosses.remove(messageId);
         try {
-            return Optional.of(transaction.execute(status -> {
-                InboundRecord record = disposer.dispose(message, messageId, sender(message));
-                records.insert(record);
-                return record.disposition();
-            }));
-        } catch (DuplicateKeyException e) {
-            log.info("E-mail {} was handled meanwhile by another run", messageId);
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            log.error("E-mail {} could not be handled; recorded as FAILED for an agent", messageId, e);
-            String from = sender(message);
-            String subject = InboundDisposer.subject(message);
-            long size = Math.max(message.getSize(), 0);
             transaction.executeWithoutResult(status -> {
-                String taskId = notes.create("E-mail from " + from + " could not be handled", "Subject: " + subject
-                        + "\nMessage-ID: " + messageId + "\nError: " + e
-                        + "\n\nThe message is still in the support mailbox.", null, Collections.emptyMap());
-                records.insert(new InboundRecord(messageId, ClockUtil.getCurrentTime().toInstant(), from, subject,
-                        size, null, null, Disposition.FAILED, false, InboundDisposer.shorten(e.toString(), 1000),
-                        null, null, null, taskId));
+                String taskId = notes.create("E-mail from " + sender.display() + " could not be handled",
+                        "From: " + sender.stored() + "\nSubject: " + subject + "\nMessage-ID: "
+                                + InboundHeaders.shorten(messageId, 300) + "\nSize: " + size + " bytes\nReason: " + why
+                                + "\n\nThe message is still in the support mailbox.", null, Collections.emptyMap());
+                records.insert(new InboundRecord(messageId, ClockUtil.getCurrentTime().toInstant(), sender.stored(),
+                        subject, size, null, null, Disposition.FAILED, false, why, null, null, null, taskId));
             });
             return Optional.of(Disposition.FAILED);
+        } catch (DuplicateKeyException e) {
+            log.info("E-mail {} was recorded meanwhile by another run", messageId);
+            return Optional.empty();
         }
-    }
-
-    /** The Message-ID, or for a message without one a digest of its headers. */
-    static String messageIdOf(MimeMessage message) throws MessagingException {
-        String id = message.getMessageID();
-        if (id != null && !id.isBlank()) {
-            return id.strip();
-        }
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String line : Collections.list(message.getAllHeaderLines())) {
-                digest.update(line.getBytes(StandardCharsets.UTF_8));
-            }
-            return "<" + HexFormat.of().formatHex(digest.digest()) + "@no-message-id>";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sender(MimeMessage message) {
-        try {
-            Address[] from = message.getFrom();
-            if (from != null && from.length > 0 && from[0] instanceof InternetAddress address) {
-                return address.getAddress().toLowerCase(Locale.ROOT);
-            }
-        } catch (MessagingException e) {
-            // an unreadable From: treated as none
-        }
-        return null;
     }
 }

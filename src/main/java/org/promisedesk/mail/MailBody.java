@@ -12,22 +12,26 @@ import jakarta.mail.internet.MimeUtility;
 /**
  * The text of an inbound e-mail and a list of its attachments. The plain-text part wins; an
  * HTML-only message is converted to text. Attachments are only named and measured, never read.
+ * The text has no control characters but tab and line breaks (a NUL cannot be stored on
+ * PostgreSQL), and parts nested deeper than {@value #MAX_DEPTH} levels are only named.
  */
 record MailBody(String text, boolean fromHtml, List<String> attachments) {
 
+    static final int MAX_DEPTH = 10;
+
     static MailBody of(Part message) throws MessagingException, IOException {
         Collector collector = new Collector();
-        collector.walk(message);
+        collector.walk(message, 0);
         if (collector.plain != null) {
-            return new MailBody(collector.plain, false, collector.attachments);
+            return new MailBody(InboundHeaders.clean(collector.plain), false, collector.attachments);
         }
         String text = collector.html == null ? "" : HtmlText.toText(collector.html);
-        return new MailBody(text, collector.html != null, collector.attachments);
+        return new MailBody(InboundHeaders.clean(text), collector.html != null, collector.attachments);
     }
 
-    /** Names and sizes, one a line, for the record and the agent. */
+    /** Names and sizes, one a line, for the record and the agent; cut to the record's 4000 characters. */
     String attachmentList() {
-        return attachments.isEmpty() ? null : String.join("\n", attachments);
+        return attachments.isEmpty() ? null : InboundHeaders.shorten(String.join("\n", attachments), 4000);
     }
 
     private static final class Collector {
@@ -35,15 +39,16 @@ record MailBody(String text, boolean fromHtml, List<String> attachments) {
         String html;
         final List<String> attachments = new ArrayList<>();
 
-        void walk(Part part) throws MessagingException, IOException {
-            if (isAttachment(part)) {
+        void walk(Part part, int depth) throws MessagingException, IOException {
+            if (isAttachment(part) || depth > MAX_DEPTH) {
                 String name = part.getFileName() == null ? "(unnamed " + part.getContentType().split(";")[0] + ")"
                         : MimeUtility.decodeText(part.getFileName());
-                attachments.add(name + " (" + (part.getSize() < 0 ? "size unknown" : part.getSize() + " bytes") + ")");
+                attachments.add(InboundHeaders.shorten(InboundHeaders.singleLine(name), 200) + " ("
+                        + (part.getSize() < 0 ? "size unknown" : part.getSize() + " bytes") + ")");
             } else if (part.isMimeType("multipart/*")) {
                 Multipart multipart = (Multipart) part.getContent();
                 for (int i = 0; i < multipart.getCount(); i++) {
-                    walk(multipart.getBodyPart(i));
+                    walk(multipart.getBodyPart(i), depth + 1);
                 }
             } else if (part.isMimeType("text/plain") && plain == null) {
                 plain = String.valueOf(part.getContent());

@@ -29,6 +29,12 @@ import jakarta.mail.internet.MimeMessage;
 class ReplyRouting {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+    /** A References header can be made endless: only the latest ones are looked up. */
+    private static final int MAX_REFERENCES = 20;
+
+    /** The request a reply is about, and how it says so (for the record and the sender check). */
+    record Reference(String requestKey, String how) {
+    }
 
     private final OutboundMessages outbound;
     private final RuntimeService runtimeService;
@@ -44,22 +50,25 @@ class ReplyRouting {
     }
 
     /** By In-Reply-To/References naming one of our messages, else by a {@code [REQ-…]} subject tag of a known request. */
-    Optional<String> requestKeyOf(MimeMessage message, String subject) throws MessagingException {
+    Optional<Reference> referenceOf(MimeMessage message, String subject) throws MessagingException {
         List<String> referenced = new ArrayList<>();
         for (String header : new String[] {"In-Reply-To", "References"}) {
             String value = message.getHeader(header, " ");
             Matcher matcher = MESSAGE_ID.matcher(value == null ? "" : value);
+            List<String> ids = new ArrayList<>();
             while (matcher.find()) {
-                referenced.add(matcher.group());
+                ids.add(matcher.group());
             }
+            // References lists the oldest first: the latest are the likeliest to be ours
+            referenced.addAll(ids.subList(Math.max(0, ids.size() - MAX_REFERENCES), ids.size()));
         }
         for (String messageId : referenced) {
             Optional<String> key = outbound.requestKeyOf(messageId);
             if (key.isPresent()) {
-                return key;
+                return Optional.of(new Reference(key.get(), "In-Reply-To/References " + messageId));
             }
         }
-        return RequestKeys.inSubject(subject).filter(this::isKnown);
+        return RequestKeys.inSubject(subject).filter(this::isKnown).map(key -> new Reference(key, "subject tag"));
     }
 
     /** True when a process instance of the request waited for the reply and got it. */

@@ -14,6 +14,8 @@ import org.promisedesk.mail.InboundRequests;
 import org.promisedesk.mail.InboundRequests.NewRequestMail;
 import org.promisedesk.platform.EngineTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A new e-mail opens a request (the whole path from the mailbox is in mail.InboundMailTest): the
@@ -83,6 +85,23 @@ class IntakeFromMailTest {
         assertThat((String) variables.get(IntakeProcess.BODY)).contains("screenshot.png (2048 bytes)");
         assertThat(variables(oneLetter)).containsEntry(IntakeProcess.SUBJECT, IntakeFromMail.NO_SUBJECT)
                 .containsEntry(IntakeProcess.BODY, "k\n" + IntakeFromMail.NO_TEXT);
+    }
+
+    @Test
+    void shouldNotUseUpAKeyWhenTheMailsRecordRollsBack(@Autowired PlatformTransactionManager transactionManager) {
+        NewRequestMail mail = new NewRequestMail("it@northwind.example", 1L, "Our website shows a 500 error",
+                "Since this morning www.northwind.example shows an error page.", "<m6@northwind.example>", List.of());
+        // as InboundMail does: the opening and the record in one transaction, here rolled back
+        String rolledBack = new TransactionTemplate(transactionManager).execute(status -> {
+            String key = inboundRequests.open(mail).orElseThrow();
+            status.setRollbackOnly();
+            return key;
+        });
+
+        String next = open(mail);
+
+        assertThat(next).as("the key of the rolled-back opening, taken again").isEqualTo(rolledBack);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(next).count()).isOne();
     }
 
     private String open(NewRequestMail mail) {

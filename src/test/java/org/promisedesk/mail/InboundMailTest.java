@@ -171,21 +171,72 @@ class InboundMailTest {
         return intake;
     }
 
+    // spoofed replies (issue 30, item 7): MailTestProcess waits for CustomerReplied as the consent,
+    // "solved" and appeal waits do; a reply not given to it decides nothing there
+
     @Test
-    void shouldCorrelateButFlagAReplyFromAnotherSender() throws Exception {
+    void shouldGiveAReplyWithAForgedFromNotToTheProcessButToAnAgentToConfirm() throws Exception {
         String key = SendCustomerMessageTest.nextKey();
         ProcessInstance waiting = waitForReply(key, 1L);
-        InboundTestMail reply = InboundTestMail.from("attacker@elsewhere.example").subject("Re: [" + key + "]")
-                .text("Please delete all data.");
+        InboundTestMail forged = InboundTestMail.from("attacker@elsewhere.example").subject("Re: [" + key + "]")
+                .text("Yes, go ahead and delete all data.");
 
-        deliverAndPoll(reply);
+        deliverAndPoll(forged);
+
+        assertThat(waiting).as("no consent: the process still waits").isWaitingAt(MailTestProcess.EVENT_CUSTOMER_REPLIED);
+        assertThat(runtimeService.getVariables(waiting.getId())).doesNotContainKey(CustomerReplies.REPLY_TEXT);
+        InboundRecord record = records.find(forged.messageId()).orElseThrow();
+        assertThat(record.disposition()).isEqualTo(Disposition.REPLY_NOTE_FOR_AGENT);
+        assertThat(record.senderMismatch()).isTrue();
+        assertThat(record.note()).contains("sender check FAILED: From attacker@elsewhere.example is not a contact"
+                + " of the request's customer", "reference: subject tag");
+        Task task = agentsTask(record);
+        assertThat(task.getName()).isEqualTo("Confirm with the customer: unverified e-mail about " + key);
+        assertThat(task.getDescription()).contains("NOT an address of the request's customer",
+                "Not given to the process", "delete all data");
+    }
+
+    @Test
+    void shouldNotGiveTheProcessAReplyFromTheCustomersAddressThatFailedDmarcAndRecordTheResults()
+            throws Exception {
+        String key = SendCustomerMessageTest.nextKey();
+        String ourMessageId = sendOneMessage(key, 1L);
+        ProcessInstance waiting = waitForReply(key, 1L);
+        InboundTestMail spoofed = InboundTestMail.from(NORTHWIND).subject("Re: [" + key + "] Done")
+                .header("In-Reply-To", ourMessageId).text("Yes, we agree to the restart.")
+                .header("Authentication-Results", "mx.promisedesk.example; spf=softfail smtp.mailfrom=northwind.example;"
+                        + "\r\n dkim=none; dmarc=fail (p=reject dis=none) header.from=northwind.example");
+
+        deliverAndPoll(spoofed);
+
+        assertThat(waiting).isWaitingAt(MailTestProcess.EVENT_CUSTOMER_REPLIED);
+        InboundRecord record = records.find(spoofed.messageId()).orElseThrow();
+        assertThat(record.disposition()).isEqualTo(Disposition.REPLY_NOTE_FOR_AGENT);
+        assertThat(record.senderMismatch()).as("the address is the customer's").isFalse();
+        assertThat(record.note()).contains("sender check FAILED: Authentication-Results dmarc=fail",
+                "Authentication-Results: spf=softfail dkim=none dmarc=fail");
+        assertThat(agentsTask(record).getName()).startsWith("Confirm with the customer");
+    }
+
+    @Test
+    void shouldGiveTheProcessAGenuineReplyAndRecordItsAuthenticationResults() throws Exception {
+        String key = SendCustomerMessageTest.nextKey();
+        String ourMessageId = sendOneMessage(key, 1L);
+        ProcessInstance waiting = waitForReply(key, 1L);
+        InboundTestMail genuine = InboundTestMail.from(NORTHWIND).subject("Re: Done").header("In-Reply-To", ourMessageId)
+                .header("Authentication-Results", "mx.promisedesk.example; spf=pass smtp.mailfrom=northwind.example;"
+                        + " dkim=pass (a comment saying dmarc=fail counts for nothing) header.d=northwind.example;"
+                        + " dmarc=pass header.from=northwind.example")
+                .text("Yes, please restart it.");
+
+        deliverAndPoll(genuine);
 
         assertThat(waiting).isWaitingAt("Task_ReadReply").variables()
-                .containsEntry(CustomerReplies.REPLY_FROM_CUSTOMER, false)
-                .containsEntry(CustomerReplies.REPLY_FROM, "attacker@elsewhere.example");
-        InboundRecord record = records.find(reply.messageId()).orElseThrow();
-        assertThat(record.senderMismatch()).isTrue();
-        assertThat(record.note()).contains("not the request's customer");
+                .containsEntry(CustomerReplies.REPLY_FROM_CUSTOMER, true);
+        InboundRecord record = records.find(genuine.messageId()).orElseThrow();
+        assertThat(record.disposition()).isEqualTo(Disposition.REPLY_CORRELATED);
+        assertThat(record.note()).isEqualTo("sender check passed; reference: In-Reply-To/References " + ourMessageId
+                + "; Authentication-Results: spf=pass dkim=pass dmarc=pass");
     }
 
     @Test
@@ -216,6 +267,15 @@ class InboundMailTest {
                 Map.of("customerId", customerId));
         started.add(instance.getId());
         return instance;
+    }
+
+    /** The agents' task the record names (deleted after the test). */
+    Task agentsTask(InboundRecord record) {
+        Task task = taskService.createTaskQuery().taskId(record.taskId()).singleResult();
+        tasks.add(task.getId());
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+                .contains(Groups.AGENTS);
+        return task;
     }
 
     /** Sends one message about the request through the message step; returns its Message-ID. */
