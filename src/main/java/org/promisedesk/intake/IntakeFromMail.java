@@ -3,6 +3,7 @@ package org.promisedesk.intake;
 import java.util.Optional;
 
 import org.promisedesk.mail.InboundRequests;
+import org.promisedesk.platform.FreeText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
  * sender as contact address (and customer, when a customer has that address), the subject and the
  * text, the Message-ID as {@code inboundMessageId}. It runs in the transaction that records the
  * e-mail, so the record and the request are one. What no request may hold is made to fit rather than
- * refused — the full e-mail stays in {@code inbound_message}: a missing or very short subject or
- * text is marked as such, a long one is cut, attachments are only named.
+ * refused — the full e-mail stays in {@code inbound_message}: control and bidirectional characters
+ * are taken out ({@link FreeText#cleaned}), a missing or very short subject or text is marked as
+ * such, a long one is cut, attachments are only named.
  */
 @Component
 class IntakeFromMail implements InboundRequests {
@@ -33,7 +35,7 @@ class IntakeFromMail implements InboundRequests {
     }
 
     private static String subject(String subject) {
-        String text = subject == null ? "" : subject.strip();
+        String text = subject == null ? "" : FreeText.cleaned(subject, false).strip();
         if (text.length() < OpenRequest.SUBJECT_MIN) {
             return (NO_SUBJECT + " " + text).strip();
         }
@@ -42,7 +44,7 @@ class IntakeFromMail implements InboundRequests {
     }
 
     private static String body(NewRequestMail mail) {
-        String text = mail.body() == null ? "" : mail.body().strip();
+        String text = mail.body() == null ? "" : FreeText.cleaned(mail.body(), true).strip();
         if (mail.attachments() != null && !mail.attachments().isEmpty()) {
             text += "\n\n[Attachments, in the support mailbox: " + String.join(", ", mail.attachments()) + "]";
         }
