@@ -69,23 +69,23 @@ class CheckIdentification implements TaskListener {
     }
 
     private Prospect prospect(DelegateTask task, List<String> problems) {
-        String name = Texts.required(task.getVariable(PROSPECT_NAME), PROSPECT_NAME, 2, 200, problems);
-        String email = Texts.required(task.getVariable(PROSPECT_EMAIL), PROSPECT_EMAIL, 3, 254, problems);
+        String name = Texts.requiredLine(task.getVariable(PROSPECT_NAME), PROSPECT_NAME, 2, 200, problems);
+        String email = Texts.requiredLine(task.getVariable(PROSPECT_EMAIL), PROSPECT_EMAIL, 3, 254, problems);
         if (email != null && !EMAIL.matcher(email).matches()) {
             problems.add(PROSPECT_EMAIL + " '" + email + "' is not an e-mail address");
         } else if (email != null && customers.findByEmail(email).isPresent()) {
             problems.add(PROSPECT_EMAIL + " " + email + " belongs to customer " + customers.findByEmail(email).get().id()
                     + ": choose that customer instead");
         }
-        String phone = Texts.optional(task.getVariable(PROSPECT_PHONE), PROSPECT_PHONE, 40, problems);
-        String im = Texts.optional(task.getVariable(PROSPECT_IM_HANDLE), PROSPECT_IM_HANDLE, 100, problems);
-        String language = Texts.optional(task.getVariable(PROSPECT_LANGUAGE), PROSPECT_LANGUAGE, 5, problems);
+        String phone = Texts.optionalLine(task.getVariable(PROSPECT_PHONE), PROSPECT_PHONE, 40, problems);
+        String im = Texts.optionalLine(task.getVariable(PROSPECT_IM_HANDLE), PROSPECT_IM_HANDLE, 100, problems);
+        String language = Texts.optionalLine(task.getVariable(PROSPECT_LANGUAGE), PROSPECT_LANGUAGE, 5, problems);
         if (language == null) {
             language = "zh-CN";
         } else if (!language.equals("zh-CN") && !language.equals("en")) {
             problems.add(PROSPECT_LANGUAGE + " '" + language + "' is not zh-CN or en");
         }
-        String kind = Texts.optional(task.getVariable(PROSPECT_KIND), PROSPECT_KIND, 20, problems);
+        String kind = Texts.optionalLine(task.getVariable(PROSPECT_KIND), PROSPECT_KIND, 20, problems);
         kind = kind == null ? CustomerKind.INDIVIDUAL.name() : kind.toUpperCase(Locale.ROOT);
         try {
             CustomerKind.valueOf(kind);

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.promisedesk.platform.Digests;
 import org.promisedesk.platform.InvalidParameter;
+import org.promisedesk.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -30,6 +31,7 @@ class IdempotentOpenings {
     private static final Logger log = LoggerFactory.getLogger(IdempotentOpenings.class);
     static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final String KEY_RULE = "must be 1 to 100 letters, digits or . _ : -";
     /** How long a call that lost the race waits for the winner's commit (the winner sends e-mail later). */
     private static final int WAIT_FOR_WINNER_MILLIS = 10_000;
 
@@ -52,9 +54,16 @@ class IdempotentOpenings {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
+    /** Adds a problem when {@code key} is no Idempotency-Key, so it is named with the body's problems. */
+    void checkKey(String key, Problems problems) {
+        if (!KEY.matcher(key).matches()) {
+            problems.add(HEADER, KEY_RULE);
+        }
+    }
+
     Opening open(String user, String key, String body, Supplier<String> openRequest) {
         if (!KEY.matcher(key).matches()) {
-            throw new InvalidParameter(HEADER, "must be 1 to 100 letters, digits or . _ : -");
+            throw new InvalidParameter(HEADER, KEY_RULE);
         }
         String digest = Digests.sha256Hex(body.getBytes(StandardCharsets.UTF_8));
         Optional<Opening> earlier = earlier(user, key, digest);

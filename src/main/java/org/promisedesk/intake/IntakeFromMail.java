@@ -3,6 +3,7 @@ package org.promisedesk.intake;
 import java.util.Optional;
 
 import org.promisedesk.mail.InboundRequests;
+import org.promisedesk.platform.FreeText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
  * text, the Message-ID as {@code inboundMessageId}. It runs in the transaction that records the
  * e-mail, so the record and the request are one, and the request key is counted in that
  * transaction too: an opening that rolls back burns no key. What no request may hold is made to
- * fit rather than refused — the full e-mail stays in {@code inbound_message}: a missing or very
- * short subject or text is marked as such, a long one is cut, attachments are only named.
+ * fit rather than refused — the full e-mail stays in {@code inbound_message}: control and
+ * bidirectional characters are taken out ({@link FreeText#cleaned}), a missing or very short
+ * subject or text is marked as such, a long one is cut, attachments are only named.
  */
 @Component
 class IntakeFromMail implements InboundRequests {
@@ -34,7 +36,7 @@ class IntakeFromMail implements InboundRequests {
     }
 
     private static String subject(String subject) {
-        String text = subject == null ? "" : subject.strip();
+        String text = subject == null ? "" : FreeText.cleaned(subject, false).strip();
         if (text.length() < OpenRequest.SUBJECT_MIN) {
             return (NO_SUBJECT + " " + text).strip();
         }
@@ -43,7 +45,7 @@ class IntakeFromMail implements InboundRequests {
     }
 
     private static String body(NewRequestMail mail) {
-        String text = mail.body() == null ? "" : mail.body().strip();
+        String text = mail.body() == null ? "" : FreeText.cleaned(mail.body(), true).strip();
         if (mail.attachments() != null && !mail.attachments().isEmpty()) {
             text += "\n\n[Attachments, in the support mailbox: " + String.join(", ", mail.attachments()) + "]";
         }

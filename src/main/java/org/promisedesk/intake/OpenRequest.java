@@ -72,9 +72,9 @@ class OpenRequest implements JavaDelegate {
         Object customerValue = execution.getVariable(CUSTOMER_ID);
         Customer customer = customerValue == null || customerValue instanceof String text && text.isBlank() ? null
                 : customers.fromVariable(CUSTOMER_ID, customerValue, problems);
-        String contactAddress = Texts.optional(execution.getVariable(CONTACT_ADDRESS), CONTACT_ADDRESS, ADDRESS_MAX,
+        String contactAddress = Texts.optionalLine(execution.getVariable(CONTACT_ADDRESS), CONTACT_ADDRESS, ADDRESS_MAX,
                 problems);
-        String subject = Texts.required(execution.getVariable(SUBJECT), SUBJECT, SUBJECT_MIN, SUBJECT_MAX, problems);
+        String subject = Texts.requiredLine(execution.getVariable(SUBJECT), SUBJECT, SUBJECT_MIN, SUBJECT_MAX, problems);
         String body = Texts.required(execution.getVariable(BODY), BODY, BODY_MIN, BODY_MAX, problems);
         String priority = priority(execution.getVariable(PRIORITY), problems);
         Texts.reject("The request cannot be opened", problems);

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.promisedesk.platform.InvalidParameter;
 import org.promisedesk.platform.NotFound;
+import org.promisedesk.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code POST /api/requests} opens a request: {@code 201 {key}} with its location, the intake
- * process running under that key; 400 naming the field (nothing started), 403 for groups that may
+ * process running under that key; one 400 naming every bad field (nothing started, no key taken), 403 for groups that may
  * not open requests. With an {@code Idempotency-Key} the same call again answers {@code 200} with
  * the same key and opens nothing ({@link IdempotentOpenings}). {@code GET /api/requests/{key}}: its state, what it waits for and its open
  * promises ({@link RequestStatus}); 400 for a malformed key, 404 for an unknown one.
@@ -50,9 +51,13 @@ class RequestController {
     ResponseEntity<RequestOpened> open(@RequestBody JsonNode body,
             @RequestHeader(name = IdempotentOpenings.HEADER, required = false) String idempotencyKey) {
         access.requireOpener();
-        RequestSubmission request = RequestSubmission.of(body);
-        Supplier<String> open = () -> opening.open(request.customerEmail(), request.customerId(), request.channel(),
-                request.subject(), request.body(), request.priority());
+        Problems problems = new Problems();
+        RequestSubmission request = RequestSubmission.of(body, problems);
+        if (idempotencyKey != null) {
+            idempotent.checkKey(idempotencyKey, problems);
+        }
+        RequestOpening.Contact contact = opening.contactOf(request, problems);
+        Supplier<String> open = () -> opening.open(contact);
         if (idempotencyKey == null) {
             return opened(open.get(), HttpStatus.CREATED);
         }

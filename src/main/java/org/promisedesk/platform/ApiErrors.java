@@ -2,6 +2,9 @@ package org.promisedesk.platform;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import java.util.stream.Collectors;
 
@@ -27,9 +30,15 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
+    /** Jackson's message for a property given twice (spring.jackson.parser.strict-duplicate-detection). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+
+    /** One 400 for every bad parameter: {@code parameter} the first, {@code parameters} all, the detail says what is wrong with each. */
     @ExceptionHandler
     ProblemDetail invalidParameter(InvalidParameter e) {
-        return badParameter(e.parameter(), e.getMessage());
+        ProblemDetail problem = badParameter(e.parameter(), e.getMessage());
+        problem.setProperty("parameters", e.parameters());
+        return problem;
     }
 
     @ExceptionHandler
@@ -48,7 +57,21 @@ class ApiErrors {
                 return problem;
             }
             if (cause instanceof JsonParseException notJson) {
+                Matcher duplicate = DUPLICATE.matcher(String.valueOf(notJson.getOriginalMessage()));
+                if (duplicate.matches()) {
+                    // Which of the two values would count is up to the parser; the caller must say.
+                    ProblemDetail problem = badParameter(duplicate.group(1), "Property '" + duplicate.group(1)
+                            + "' is given twice in the request body; give it once");
+                    problem.setTitle("Invalid request body");
+                    problem.setProperty("parameters", List.of(duplicate.group(1)));
+                    return problem;
+                }
                 return badBody("The request body is not valid JSON: " + firstLine(notJson.getOriginalMessage()));
+            }
+            if (cause instanceof MismatchedInputException trailing && String.valueOf(trailing.getOriginalMessage())
+                    .startsWith("Trailing token")) {
+                return badBody("The request body has more after its JSON value: send one JSON object and nothing"
+                        + " after it");
             }
             if (cause instanceof JsonMappingException wrongType) {
                 return badBody(wrongShape(wrongType));

@@ -30,7 +30,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * {@link NullValueException} from claim, complete, submit-form, variables);</li>
  * <li>400 for input the engine refuses by an error code: a Java-serialized object (prohibited,
  * {@code javaSerializationFormatEnabled} is false by default), a resource that is not XML, and a
- * JSON or object variable that cannot be read, and deleting a task that belongs to a process.</li>
+ * JSON or object variable that cannot be read, a query condition on an object, array, file or
+ * bytes value, and deleting a task that belongs to a process.</li>
  * </ul>
  * Everything else is left to Camunda's handling.
  */
@@ -55,6 +56,15 @@ final class RejectedInput {
      * with {@code application/json}) that cannot be read back: not JSON, or not the type it names.
      */
     private static final String UNREADABLE_VARIABLE = "Cannot deserialize object in variable";
+
+    /**
+     * A variable condition in a query that the engine cannot turn into SQL: an object or array
+     * value ({@code {"name":"x","operator":"eq","value":{"a":1}}} in {@code POST /task}), a file or
+     * bytes, or a boolean or null with {@code like} or {@code gt}. Camunda answers these 500.
+     */
+    private static final Pattern UNQUERYABLE_VALUE = Pattern.compile(
+            "(Object values|Variables of type \\w+) cannot be used to query"
+                    + "|Booleans and null cannot be used in '[a-z ]+' condition");
 
     static Response toResponse(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
@@ -82,7 +92,8 @@ final class RejectedInput {
     private static boolean hasRefusedInputCode(ProcessEngineException exception) {
         String message = exception.getMessage();
         return message != null && (REFUSED_INPUT_CODES.stream().anyMatch(message::startsWith)
-                || message.startsWith(UNREADABLE_VARIABLE));
+                || message.startsWith(UNREADABLE_VARIABLE)
+                || UNQUERYABLE_VALUE.matcher(message).matches());
     }
 
     /** Camunda's error body ({type, message, code}) with the outermost message, which says what failed. */

@@ -125,7 +125,27 @@ class HostileInputTest {
                 of("path traversal in a key", "GET", "/engine-rest/process-definition/key/..%2F..%2Fetc", "agent", null,
                         null, 400, "Bad Request"),
                 of("path traversal in a variable name", "PUT", "/engine-rest/process-instance/nope/variables/..%2Fx",
-                        "agent", JSON, "{\"value\":\"a\"}", 400, "Bad Request"));
+                        "agent", JSON, "{\"value\":\"a\"}", 400, "Bad Request"),
+                of("task query on an object value", "POST", "/engine-rest/task", "agent", JSON,
+                        "{\"processVariables\":[" + condition("{\"a\":1}") + "]}", 400, "cannot be used to query"),
+                of("task count on an array value", "POST", "/engine-rest/task/count", "agent", JSON,
+                        "{\"processVariables\":[" + condition("[1,2]") + "]}", 400, "cannot be used to query"),
+                of("instance query on an object value", "POST", "/engine-rest/process-instance", "agent", JSON,
+                        "{\"variables\":[" + condition("{\"a\":1}") + "]}", 400, "cannot be used to query"),
+                of("history query on an object value", "POST", "/engine-rest/history/process-instance", "agent",
+                        JSON, "{\"variables\":[" + condition("{\"a\":1}") + "]}", 400, "cannot be used to query"),
+                of("variable instance query on an object value", "POST", "/engine-rest/variable-instance", "agent",
+                        JSON, "{\"variableValues\":[" + condition("{\"a\":1}") + "]}", 400,
+                        "cannot be used to query"),
+                of("message correlated by an object value", "POST", "/engine-rest/message", "agent", JSON,
+                        "{\"messageName\":\"CustomerReplied\",\"correlationKeys\":{\"x\":{\"value\":{\"a\":1}}}}",
+                        400, "cannot be used to query"),
+                of("query property that is an object", "POST", "/engine-rest/task", "agent", JSON,
+                        "{\"assignee\":{\"a\":1}}", 400, "Property 'assignee'"),
+                of("property given twice", "POST", START, "agent", JSON,
+                        "{\"businessKey\":\"REQ-2026-970002\",\"businessKey\":\"x\"}", 400,
+                        "Duplicate field 'businessKey'"),
+                of("data after the JSON body", "POST", START, "agent", JSON, "{}{}", 400, "Trailing token"));
     }
 
     static Stream<HostileRequests> applicationApi() {
@@ -205,6 +225,21 @@ class HostileInputTest {
                         400, "customerId"),
                 of("request body is huge", "POST", requests, "agent", JSON, hugeJson(7 * MB), 413, "larger than"),
                 of("request as text", "POST", requests, "agent", TEXT, "x", 415, "not supported"),
+                of("request subject of zero-width spaces", "POST", requests, "agent", JSON,
+                        "{\"customerId\":1,\"channel\":\"api\",\"subject\":\"\\u200b\\u200b\",\"body\":\"Please check.\"}",
+                        400, "'subject' has no visible characters"),
+                of("request subject with a NUL byte", "POST", requests, "agent", JSON,
+                        "{\"customerId\":1,\"channel\":\"api\",\"subject\":\"Backup\\u0000\",\"body\":\"Please check.\"}",
+                        400, "'subject' contains a control character (U+0000)"),
+                of("request with a property given twice", "POST", requests, "agent", JSON,
+                        "{\"customerId\":1,\"customerId\":2,\"channel\":\"api\",\"subject\":\"Backup\",\"body\":\"Please.\"}",
+                        400, "'customerId' is given twice"),
+                of("request with data after the JSON", "POST", requests, "agent", JSON,
+                        "{\"customerId\":1,\"channel\":\"api\",\"subject\":\"Backup\",\"body\":\"Please.\"}{}", 400,
+                        "more after its JSON value"),
+                of("request of one customer with another's e-mail", "POST", requests, "agent", JSON,
+                        "{\"customerId\":1,\"customerEmail\":\"ops@yunfan.example.cn\",\"channel\":\"api\","
+                                + "\"subject\":\"Backup\",\"body\":\"Please.\"}", 400, "belongs to customer 2"),
                 of("request key malformed", "GET", requests + "/REQ';--", "agent", null, null, 400, "key"),
                 of("request key unknown", "GET", requests + "/REQ-2026-999999", "agent", null, null, 404,
                         "REQ-2026-999999"),
@@ -337,6 +372,15 @@ class HostileInputTest {
                                 + "\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":"
                                 + "\"application/x-java-serialized-object\"}}", 400,
                         "Java serialization format is prohibited"),
+                of("object variable of a class not allowed", "PUT", "/engine-rest/task/{task}/variables/x", "agent",
+                        JSON, "{\"value\":\"\\\"/etc/passwd\\\"\",\"type\":\"Object\",\"valueInfo\":{"
+                                + "\"objectTypeName\":\"java.io.File\",\"serializationDataFormat\":\"application/json\"}}",
+                        400, "not whitelisted for deserialization"),
+                of("task completed with an object variable of a class not allowed", "POST",
+                        "/engine-rest/task/{task}/complete", "agent", JSON, "{\"variables\":{\"x\":{\"value\":"
+                                + "\"\\\"/etc/passwd\\\"\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":"
+                                + "\"java.io.File\",\"serializationDataFormat\":\"application/json\"}}}}", 400,
+                        "not whitelisted for deserialization"),
                 of("task variable of an unknown type", "PUT", "/engine-rest/task/{task}/variables/x", "agent", JSON,
                         "{\"value\":1,\"type\":\"Wibble\"}", 400, "Unsupported value type 'Wibble'"),
                 of("someone else's task variables", "GET", "/engine-rest/task/{task}/variables", "agent2", null, null,
@@ -441,6 +485,11 @@ class HostileInputTest {
         started.add(instanceId);
         return taskService.createTaskQuery().processInstanceId(instanceId).taskAssignee("agent").singleResult()
                 .getId();
+    }
+
+    /** A query's variable condition {@code x = value}. */
+    private static String condition(String value) {
+        return "{\"name\":\"x\",\"operator\":\"eq\",\"value\":" + value + "}";
     }
 
     /** A start of "Keep a promise" that is valid but for the business key or owner given. */
