@@ -1,0 +1,58 @@
+package org.promisedesk.mail;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task of a request gets the conversation with the customer so far ({@link Conversation})
+ * as its own variable {@value #VARIABLE} when it is created; the forms show it in a disabled field
+ * (plain text, not submitted). A task-local copy, so it is gone with the task and never overwrites
+ * anything of the process.
+ */
+@Component
+class ConversationOnTasks extends AbstractProcessEnginePlugin {
+
+    static final String VARIABLE = "conversation";
+    private static final String REQUEST_KEY = "requestKey";
+
+    private final Conversation conversation;
+
+    ConversationOnTasks(Conversation conversation) {
+        this.conversation = conversation;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, ConversationOnTasks.this::attach);
+            }
+        });
+    }
+
+    private void attach(DelegateTask task) {
+        Object requestKey = task.getVariable(REQUEST_KEY);
+        if (requestKey == null) {
+            return;
+        }
+        String text = conversation.of(requestKey.toString());
+        if (text != null) {
+            task.setVariableLocal(VARIABLE, text);
+        }
+    }
+}
