@@ -121,7 +121,8 @@ class InboundMail {
         try {
             transaction.executeWithoutResult(status -> {
                 String taskId = notes.create("E-mail from " + sender.display() + " could not be handled",
-                        "From: " + sender.stored() + "\nSubject: " + subject + "\nMessage-ID: "
+                        "From: " + (sender.stored() == null ? "(none)" : sender.stored()) + "\nSubject: "
+                                + (subject == null ? "(none)" : subject) + "\nMessage-ID: "
                                 + InboundHeaders.shorten(messageId, 300) + "\nSize: " + size + " bytes\nReason: " + why
                                 + "\n\nThe message is still in the support mailbox.", null, Collections.emptyMap());
                 records.insert(new InboundRecord(messageId, ClockUtil.getCurrentTime().toInstant(), sender.stored(),

@@ -153,6 +153,8 @@ class PoisonMailTest {
 
         assertThat(record.note()).isEqualTo("no From address");
         assertThat(record.from()).isNull();
+        assertThat(taskService.createTaskQuery().taskId(record.taskId()).singleResult().getDescription())
+                .startsWith("From: (none)\nSubject: Who am I\n").contains("Reason: no From address");
     }
 
     @Test
