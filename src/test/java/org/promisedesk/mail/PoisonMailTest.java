@@ -112,7 +112,7 @@ class PoisonMailTest {
         intake(normal.requestKey());
         assertThat(records.find(InboundHeaders.messageId(poison))).as("a lost connection: tried again").isEmpty();
 
-        for (int attempt = 2; attempt <= InboundMail.CONNECTION_ATTEMPTS; attempt++) {
+        for (int attempt = 2; attempt <= InboundMail.TRANSIENT_ATTEMPTS; attempt++) {
             mailbox.poll();
         }
         InboundRecord record = recordOf(poison);
