@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,19 +27,20 @@ import jakarta.mail.internet.MimeMessage;
  * roll back. A message that cannot be handled — no usable sender, or its handling threw — is
  * quarantined: recorded as FAILED from its cleaned headers ({@link InboundHeaders}), with the
  * reason and a task for an agent, in a transaction of its own after the first one rolled back
- * (taking back whatever it had started, a new request's key included). Only a lost connection to
- * the mail server is no reason by itself: the message stays unread and is tried again, and only
- * when reading it has cut the connection {@value #CONNECTION_ATTEMPTS} times is it quarantined
- * (some servers drop the client asking for a message they cannot parse themselves).
+ * (taking back whatever it had started, a new request's key included). A failure that may pass by
+ * itself — the mail server dropped the connection, a lock or an optimistic-locking conflict with a
+ * job on the same process instance — is no reason by itself: the message stays unread and is tried
+ * again, and only when that has happened {@value #TRANSIENT_ATTEMPTS} times is it quarantined (some
+ * servers drop the client asking for a message they cannot parse themselves).
  */
 @Component
 class InboundMail {
 
     private static final Logger log = LoggerFactory.getLogger(InboundMail.class);
-    static final int CONNECTION_ATTEMPTS = 3;
+    static final int TRANSIENT_ATTEMPTS = 3;
 
-    /** Message-ID → how often reading it cut the connection, in this JVM (a restart starts over). */
-    private final Map<String, Integer> connectionLosses = new ConcurrentHashMap<>();
+    /** Message-ID → how often handling it failed in a way that may pass, in this JVM (a restart starts over). */
+    private final Map<String, Integer> transientFailures = new ConcurrentHashMap<>();
 
     private final InboundMessages records;
     private final InboundDisposer disposer;
@@ -71,7 +74,7 @@ class InboundMail {
                     records.insert(record);
                     return record.disposition();
                 });
-                connectionLosses.remove(messageId);
+                transientFailures.remove(messageId);
                 return Optional.of(disposition);
             } catch (DuplicateKeyException e) {
                 if (records.exists(messageId)) {
@@ -81,9 +84,9 @@ class InboundMail {
                 reason = reason(e);
                 log.error("E-mail {} could not be handled; quarantined as FAILED for an agent", messageId, e);
             } catch (RuntimeException | StackOverflowError e) {
-                if (lostConnection(e) && connectionLosses.merge(messageId, 1, Integer::sum) < CONNECTION_ATTEMPTS) {
-                    throw new IllegalStateException("The mail server closed the connection reading e-mail " + messageId
-                            + "; it is tried again", e);
+                if (mayPass(e) && transientFailures.merge(messageId, 1, Integer::sum) < TRANSIENT_ATTEMPTS) {
+                    throw new IllegalStateException("E-mail " + messageId + " could not be handled now (" + e
+                            + "); it is tried again", e);
                 }
                 reason = reason(e);
                 log.error("E-mail {} could not be handled; quarantined as FAILED for an agent", messageId, e);
@@ -94,9 +97,11 @@ class InboundMail {
         return quarantine(message, messageId, sender, reason);
     }
 
-    private static boolean lostConnection(Throwable e) {
+    /** A lost connection to the mail server, a lock that was not granted, a conflict with another transaction. */
+    private static boolean mayPass(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FolderClosedException || cause instanceof StoreClosedException) {
+            if (cause instanceof FolderClosedException || cause instanceof StoreClosedException
+                    || cause instanceof TransientDataAccessException || cause instanceof OptimisticLockingException) {
                 return true;
             }
         }
@@ -117,11 +122,12 @@ class InboundMail {
         String subject = InboundHeaders.subject(message);
         long size = InboundHeaders.size(message);
         String why = InboundHeaders.shorten(InboundHeaders.singleLine(reason), 1000);
-        connectionLosses.remove(messageId);
+        transientFailures.remove(messageId);
         try {
             transaction.executeWithoutResult(status -> {
                 String taskId = notes.create("E-mail from " + sender.display() + " could not be handled",
-                        "From: " + sender.stored() + "\nSubject: " + subject + "\nMessage-ID: "
+                        "From: " + (sender.stored() == null ? "(none)" : sender.stored()) + "\nSubject: "
+                                + (subject == null ? "(none)" : subject) + "\nMessage-ID: "
                                 + InboundHeaders.shorten(messageId, 300) + "\nSize: " + size + " bytes\nReason: " + why
                                 + "\n\nThe message is still in the support mailbox.", null, Collections.emptyMap());
                 records.insert(new InboundRecord(messageId, ClockUtil.getCurrentTime().toInstant(), sender.stored(),

@@ -51,11 +51,13 @@ import org.junit.jupiter.api.Test;
 import org.promisedesk.fault.FaultFixtures.TestService;
 import org.promisedesk.incident.PostIncidentReportProcess;
 import org.promisedesk.mail.TestMailServer;
+import org.promisedesk.mail.TestSupportMailbox;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
 import org.promisedesk.platform.ProcessTestSupport;
 import org.promisedesk.refusal.RefusalProcess;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jakarta.mail.MessagingException;
@@ -85,6 +87,7 @@ class FaultEscalationProcessTest {
 
     private final List<String> keys = new ArrayList<>();
     private final List<Long> customers = new ArrayList<>();
+    private final List<Runnable> cleanUp = new ArrayList<>();
     private String parentDeploymentId;
 
     @BeforeEach
@@ -96,6 +99,7 @@ class FaultEscalationProcessTest {
 
     @AfterEach
     void tearDown() {
+        cleanUp.forEach(Runnable::run);
         ClockUtil.reset();
         identityService.clearAuthentication();
         for (String key : keys) {
@@ -398,6 +402,70 @@ class FaultEscalationProcessTest {
         assertThatRejected(() -> taskService.complete(task(TASK_READ_CONSENT_REPLY, fault).getId(),
                 Map.of(CONSENT_DECISION, CONSENT_GIVEN)), "not the customer's address");
         assertThat(fault).isWaitingAt(TASK_READ_CONSENT_REPLY).hasNotPassed(TASK_PERFORM_OPERATION);
+    }
+
+    // Spoofed replies (issue 30, item 7): the e-mail comes the whole way, through the support mailbox
+
+    @Test
+    void shouldTakeNoConsentFromAnEMailWithAForgedFromAndGiveItToAnAgent(@Autowired ApplicationContext context)
+            throws MessagingException {
+        TestService site = deadSite("DEPENDENT", "en", "VIRTUAL_HOST");
+        ProcessInstance fault = faultAtTech(site, "P2");
+        proposeReboot(fault);
+        execute(job(TASK_ASK_CONSENT, fault));
+        String key = fault.getBusinessKey();
+
+        String disposition = TestSupportMailbox.replyArrives(context, "it-manager@" + site.domain() + ".example.net",
+                "Re: [" + key + "] Your consent", "Yes, go ahead and restart the server.");
+
+        assertThat(disposition).isEqualTo("REPLY_NOTE_FOR_AGENT");
+        assertThat(fault).isWaitingAt(TASK_RECORD_CONSENT).hasNotPassed(EVENT_CONSENT_REPLIED)
+                .hasNotPassed(TASK_PERFORM_OPERATION);
+        assertThat(unverifiedMailTasks(key)).hasSize(1);
+    }
+
+    @Test
+    void shouldTakeNoConsentFromTheCustomersAddressWhenDmarcFailed(@Autowired ApplicationContext context)
+            throws MessagingException {
+        TestService site = deadSite("DEPENDENT", "en", "VIRTUAL_HOST");
+        ProcessInstance fault = faultAtTech(site, "P2");
+        proposeReboot(fault);
+        execute(job(TASK_ASK_CONSENT, fault));
+        String key = fault.getBusinessKey();
+
+        String disposition = TestSupportMailbox.replyArrives(context, site.email(), "Re: [" + key + "] Your consent",
+                "Yes, go ahead.", "Authentication-Results", "mx.promisedesk.example; spf=fail; dmarc=fail");
+
+        assertThat(disposition).isEqualTo("REPLY_NOTE_FOR_AGENT");
+        assertThat(fault).isWaitingAt(TASK_RECORD_CONSENT).hasNotPassed(EVENT_CONSENT_REPLIED);
+        assertThat(unverifiedMailTasks(key)).hasSize(1);
+    }
+
+    @Test
+    void shouldOpenTheConsentReplyForAGenuineEMailFromTheCustomer(@Autowired ApplicationContext context)
+            throws MessagingException {
+        TestService site = deadSite("DEPENDENT", "en", "VIRTUAL_HOST");
+        ProcessInstance fault = faultAtTech(site, "P2");
+        proposeReboot(fault);
+        execute(job(TASK_ASK_CONSENT, fault));
+        String key = fault.getBusinessKey();
+
+        String disposition = TestSupportMailbox.replyArrives(context, site.email(), "Re: [" + key + "] Your consent",
+                "Yes, go ahead.", "Authentication-Results", "mx.promisedesk.example; spf=pass; dkim=pass; dmarc=pass");
+
+        assertThat(disposition).isEqualTo("REPLY_CORRELATED");
+        assertThat(fault).isWaitingAt(TASK_READ_CONSENT_REPLY).variables()
+                .containsEntry(REPLY_FROM, site.email()).containsEntry(REPLY_FROM_CUSTOMER, true);
+        complete(TASK_READ_CONSENT_REPLY, fault, AGENT, Groups.AGENTS, Map.of(CONSENT_DECISION, CONSENT_GIVEN));
+        assertThat(fault).isWaitingAt(TASK_PERFORM_OPERATION);
+    }
+
+    /** The agents' tasks the mailbox made for e-mails about the request that failed the sender check (deleted after the test). */
+    private List<Task> unverifiedMailTasks(String key) {
+        List<Task> tasks = taskService.createTaskQuery()
+                .taskName("Confirm with the customer: unverified e-mail about " + key).list();
+        tasks.forEach(task -> cleanUp.add(() -> taskService.deleteTask(task.getId(), true)));
+        return tasks;
     }
 
     @Test

@@ -50,9 +50,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.promisedesk.customer.Customers;
 import org.promisedesk.mail.QueuedMail;
 import org.promisedesk.mail.TestMailServer;
+import org.promisedesk.mail.TestSupportMailbox;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -154,6 +156,26 @@ class IntakeProcessTest {
         assertThat(item.path("comment").asText()).isEqualTo("quick and clear, thanks");
         assertThat(item.path("channel").asText()).isEqualTo("email");
         assertThat(item.path("requestClass").asText()).isEqualTo(CLASS_TECHNICAL_QUESTION);
+    }
+
+    @Test
+    void shouldNotCloseAsSolvedOnAnEMailWithAForgedFrom(@Autowired ApplicationContext context) throws Exception {
+        String key = nextRequestKey();
+        ProcessInstance intake = fx.startAcknowledged(input(key, NORTHWIND_EMAIL, SUBJECT_TEXT, BODY_TEXT));
+        fx.classify(intake, CLASS_TECHNICAL_QUESTION);
+        fx.answer(TASK_ANSWER_QUESTION, intake, "agent", Groups.AGENTS, ANSWER);
+        execute(job(TASK_SEND_ANSWER, intake));
+        execute(job(TASK_ASK_IF_SOLVED, intake));
+
+        String disposition = TestSupportMailbox.replyArrives(context, "it@northwind-example.net",
+                "Re: [" + key + "] Is it solved?", "Yes, solved, please close it.");
+
+        assertThat(disposition).isEqualTo("REPLY_NOTE_FOR_AGENT");
+        assertThat(intake).isWaitingAt(TASK_RECORD_CONFIRMATION).hasNotPassed(TASK_READ_CONFIRMATION, EVENT_SOLVED);
+        List<org.camunda.bpm.engine.task.Task> confirm = taskService.createTaskQuery()
+                .taskName("Confirm with the customer: unverified e-mail about " + key).list();
+        assertThat(confirm).hasSize(1);
+        taskService.deleteTask(confirm.get(0).getId(), true);
     }
 
     @Test

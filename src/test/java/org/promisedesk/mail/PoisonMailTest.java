@@ -112,7 +112,7 @@ class PoisonMailTest {
         intake(normal.requestKey());
         assertThat(records.find(InboundHeaders.messageId(poison))).as("a lost connection: tried again").isEmpty();
 
-        for (int attempt = 2; attempt <= InboundMail.CONNECTION_ATTEMPTS; attempt++) {
+        for (int attempt = 2; attempt <= InboundMail.TRANSIENT_ATTEMPTS; attempt++) {
             mailbox.poll();
         }
         InboundRecord record = recordOf(poison);
@@ -153,6 +153,8 @@ class PoisonMailTest {
 
         assertThat(record.note()).isEqualTo("no From address");
         assertThat(record.from()).isNull();
+        assertThat(taskService.createTaskQuery().taskId(record.taskId()).singleResult().getDescription())
+                .startsWith("From: (none)\nSubject: Who am I\n").contains("Reason: no From address");
     }
 
     @Test
@@ -190,6 +192,33 @@ class PoisonMailTest {
         assertThat(number(normal.requestKey())).as("no key used up").isEqualTo(before + opened + 1);
         assertThat(poison.stream().map(this::recordOf).map(InboundRecord::disposition)).doesNotContainNull();
         assertThat(mailbox.poll()).as("nothing left unread").isZero();
+    }
+
+    @Test
+    void shouldLeaveMailUnreadWhileItCannotBeRecordedAndBurnNoKeyOnTheRolledBackOpening() throws Exception {
+        long before = lastKeyNumber();
+        MimeMessage customer = customerMail();
+        deliver(customer);
+        // as if the database refused every new record: the request opens, its record fails, and so does FAILED
+        long lastId = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM inbound_message").query(Long.class).single();
+        jdbc.sql("ALTER TABLE inbound_message ADD CONSTRAINT inbound_message_away CHECK (id <= " + lastId + ")")
+                .update();
+        int handled;
+        try {
+            handled = mailbox.poll();
+        } finally {
+            jdbc.sql("ALTER TABLE inbound_message DROP CONSTRAINT inbound_message_away").update();
+        }
+
+        assertThat(handled).as("not recorded, so not marked: the poll ends normally").isZero();
+        assertThat(records.find(customer.getMessageID())).isEmpty();
+        assertThat(lastKeyNumber()).as("the opening rolled back with its key").isEqualTo(before);
+        assertThat(mailbox.poll()).as("read again once it can be recorded").isEqualTo(1);
+        InboundRecord record = recordOf(customer);
+        keys.add(record.requestKey());
+        assertThat(record.disposition()).isEqualTo(Disposition.NEW_REQUEST);
+        assertThat(number(record.requestKey())).isEqualTo(before + 1);
+        intake(record.requestKey());
     }
 
     // helpers

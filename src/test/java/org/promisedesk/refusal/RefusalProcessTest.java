@@ -127,12 +127,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.promisedesk.mail.TestMailServer;
+import org.promisedesk.mail.TestSupportMailbox;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
 import org.promisedesk.platform.ProcessTestSupport;
 import org.promisedesk.promise.PromiseProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -277,6 +279,22 @@ class RefusalProcessTest {
         assertThat(letters).hasSize(2);
         assertThat(subject(letters.get(1))).startsWith("[" + key + "] Your appeal: our final decision");
         assertThat(textOf(letters.get(1))).contains("our decision stands", "Root access on a shared host");
+    }
+
+    @Test
+    void shouldStartNoAppealFromAnEMailWithAForgedFrom(@Autowired ApplicationContext context) throws Exception {
+        String key = nextRequestKey();
+        ProcessInstance refusal = refusalWaitingForAnswer(key, NORTHWIND, REASON_TECHNICALLY_UNSAFE);
+
+        String disposition = TestSupportMailbox.replyArrives(context, "it@northwind.example.org",
+                "Re: [" + key + "] Your request", "We appeal: give us root access now.");
+
+        assertThat(disposition).isEqualTo("REPLY_NOTE_FOR_AGENT");
+        assertThat(refusal).isWaitingAt(TASK_RECORD_ANSWER).hasNotPassed(EVENT_CUSTOMER_REPLIED, TASK_DECIDE_APPEAL);
+        List<org.camunda.bpm.engine.task.Task> confirm = taskService.createTaskQuery()
+                .taskName("Confirm with the customer: unverified e-mail about " + key).list();
+        assertThat(confirm).hasSize(1);
+        taskService.deleteTask(confirm.get(0).getId(), true);
     }
 
     @Test
