@@ -95,8 +95,19 @@ class FormTextCheckTest {
                 + "/submit-form", "{\"variables\":{\"outcome\":{\"value\":\"kept\"},\"resultText\":{\"value\":"
                 + "\"The schedule is \\u202ein your inbox.\"}}}", true);
 
+        HttpResponse<String> duplicate = tasklist.post("/camunda/api/engine/engine/default/task/" + task
+                + "/submit-form", "{\"variables\":{\"outcome\":{\"value\":\"kept\"},\"resultText\":{\"value\":"
+                + "\"The schedule is in your inbox.\"},\"outcome\":{\"value\":\"cannot-be-done\"}}}", true);
+        HttpResponse<String> trailing = tasklist.post("/camunda/api/engine/engine/default/task/" + task
+                + "/submit-form", "{\"variables\":{\"outcome\":{\"value\":\"kept\"},\"resultText\":{\"value\":"
+                + "\"The schedule is in your inbox.\"}}}{}", true);
+
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("resultText contains a bidirectional text control character");
+        assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(400);
+        assertThat(duplicate.body()).contains("Duplicate field 'outcome'");
+        assertThat(trailing.statusCode()).as(trailing.body()).isEqualTo(400);
+        assertThat(trailing.body()).contains("Trailing token");
         assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task stays open").isOne();
     }
 
