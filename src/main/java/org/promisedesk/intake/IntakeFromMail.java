@@ -45,10 +45,12 @@ class IntakeFromMail implements InboundRequests {
     }
 
     private static String body(NewRequestMail mail) {
-        String text = mail.body() == null ? "" : FreeText.cleaned(mail.body(), true).strip();
+        String text = mail.body() == null ? "" : mail.body().strip();
         if (mail.attachments() != null && !mail.attachments().isEmpty()) {
             text += "\n\n[Attachments, in the support mailbox: " + String.join(", ", mail.attachments()) + "]";
         }
+        // After the attachments: a file name can hold an RTL override too ("invoice\u202Efdp.exe").
+        text = FreeText.cleaned(text, true).strip();
         if (text.strip().length() < OpenRequest.BODY_MIN) {
             return (text + "\n" + NO_TEXT).strip();
         }

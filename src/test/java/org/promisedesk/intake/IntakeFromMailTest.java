@@ -104,6 +104,22 @@ class IntakeFromMailTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(next).count()).isOne();
     }
 
+    /** What POST /api/requests refuses, an e-mail cannot be asked to send again: it is taken out, and the request opens. */
+    @Test
+    void shouldTakeControlAndBidiCharactersOutOfAnEMailInsteadOfRefusingIt() {
+        String key = open(new NewRequestMail("it@northwind.example", 1L, "Invoice\u0000 \u202Egpj.exe\r\nBcc: x",
+                "\u200B\u200B", "<m8@northwind.example>", List.of("invoice\u202Efdp.exe (10 bytes)")));
+        String invisible = open(new NewRequestMail("it@northwind.example", 1L, "\u200B\uFEFF", "Hello\rthere\u001B",
+                "<m9@northwind.example>", List.of()));
+
+        Map<String, Object> variables = variables(key);
+        assertThat(variables).containsEntry(IntakeProcess.SUBJECT, "Invoice gpj.exe Bcc: x");
+        assertThat((String) variables.get(IntakeProcess.BODY))
+                .endsWith("[Attachments, in the support mailbox: invoicefdp.exe (10 bytes)]").doesNotContain("\u202E");
+        assertThat(variables(invisible)).containsEntry(IntakeProcess.SUBJECT, IntakeFromMail.NO_SUBJECT)
+                .containsEntry(IntakeProcess.BODY, "Hello\nthere");
+    }
+
     private String open(NewRequestMail mail) {
         String key = inboundRequests.open(mail).orElseThrow();
         keys.add(key);

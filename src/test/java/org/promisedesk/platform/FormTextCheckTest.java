@@ -2,6 +2,7 @@ package org.promisedesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.promisedesk.promise.PromiseProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,6 +35,7 @@ class FormTextCheckTest {
 
     private static final String START = "/engine-rest/process-definition/key/promise/submit-form";
 
+    @LocalServerPort int port;
     @Autowired TestRestTemplate anonymous;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -79,6 +82,33 @@ class FormTextCheckTest {
                 "resultText contains a control character (U+0000)");
         assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task stays open").isOne();
         assertThat(taskService.getVariable(task, PromiseProcess.RESULT_TEXT)).as("nothing written").isNull();
+    }
+
+    /** Tasklist submits through its own copy of the REST API, under /camunda/api/engine, with a session. */
+    @Test
+    void shouldRefuseItFromTasklistToo() throws Exception {
+        String task = openTaskOfAgent();
+        SecurityTest.WebAppSession tasklist = new SecurityTest.WebAppSession(port);
+        assertThat(tasklist.login("tasklist", "agent")).isEqualTo(200);
+
+        HttpResponse<String> response = tasklist.post("/camunda/api/engine/engine/default/task/" + task
+                + "/submit-form", "{\"variables\":{\"outcome\":{\"value\":\"kept\"},\"resultText\":{\"value\":"
+                + "\"The schedule is \\u202ein your inbox.\"}}}", true);
+
+        HttpResponse<String> duplicate = tasklist.post("/camunda/api/engine/engine/default/task/" + task
+                + "/submit-form", "{\"variables\":{\"outcome\":{\"value\":\"kept\"},\"resultText\":{\"value\":"
+                + "\"The schedule is in your inbox.\"},\"outcome\":{\"value\":\"cannot-be-done\"}}}", true);
+        HttpResponse<String> trailing = tasklist.post("/camunda/api/engine/engine/default/task/" + task
+                + "/submit-form", "{\"variables\":{\"outcome\":{\"value\":\"kept\"},\"resultText\":{\"value\":"
+                + "\"The schedule is in your inbox.\"}}}{}", true);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("resultText contains a bidirectional text control character");
+        assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(400);
+        assertThat(duplicate.body()).contains("Duplicate field 'outcome'");
+        assertThat(trailing.statusCode()).as(trailing.body()).isEqualTo(400);
+        assertThat(trailing.body()).contains("Trailing token");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task stays open").isOne();
     }
 
     @Test
