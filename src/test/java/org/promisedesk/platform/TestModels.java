@@ -20,10 +20,10 @@ final class TestModels {
         return fork.done();
     }
 
-    /** A process whose user task uses a Camunda Form by deployment binding, as Camunda Modeler writes it. */
+    /** A process whose user task uses a Camunda Form by binding latest, as our models do. */
     static String processWithForm(String processId, String formId) {
         return Bpmn.convertToString(Bpmn.createExecutableProcess(processId).camundaHistoryTimeToLive(1)
-                .startEvent().userTask("Task_Fill").camundaFormRef(formId).camundaFormRefBinding("deployment")
+                .startEvent().userTask("Task_Fill").camundaFormRef(formId).camundaFormRefBinding("latest")
                 .endEvent().done());
     }
 
