@@ -1,0 +1,31 @@
+package org.promisedesk.deployment;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the {@link DeploymentGate} in front of the engine's own deployers, so that no deployment
+ * reaches the engine's parser without passing it (issue 19).
+ */
+@Component
+class OwnerDeploymentsPlugin extends AbstractProcessEnginePlugin {
+
+    private final ApplicationContext context;
+
+    OwnerDeploymentsPlugin(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreDeployers() == null) {
+            configuration.setCustomPreDeployers(new ArrayList<>());
+        }
+        configuration.getCustomPreDeployers().add(new DeploymentGate(new ExpressionPolicy(context),
+                (deployment, findings) -> { }));
+    }
+}
