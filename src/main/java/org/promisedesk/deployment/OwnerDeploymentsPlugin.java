@@ -8,8 +8,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the {@link DeploymentGate} in front of the engine's own deployers, so that no deployment
- * reaches the engine's parser without passing it (issue 19).
+ * What a process owner's deployment goes through (issue 19, docs/process-owners.md): the
+ * {@link DeploymentGate} in front of the engine's own deployers, so that no deployment reaches
+ * the engine's parser without passing it; the models' start rights after them; and a creator
+ * who may read their deployment but not delete it.
  */
 @Component
 class OwnerDeploymentsPlugin extends AbstractProcessEnginePlugin {
@@ -27,5 +29,10 @@ class OwnerDeploymentsPlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomPreDeployers().add(new DeploymentGate(new ExpressionPolicy(context),
                 (deployment, findings) -> { }));
+        if (configuration.getCustomPostDeployers() == null) {
+            configuration.setCustomPostDeployers(new ArrayList<>());
+        }
+        configuration.getCustomPostDeployers().add(StartRightsFromModels.deployer(configuration::getAuthorizationService));
+        configuration.setResourceAuthorizationProvider(new CreatorReadsOnly());
     }
 }
