@@ -31,11 +31,15 @@ class DeploymentGate implements Deployer {
     private final ExpressionPolicy policy;
     private final ObjectMapper json = new ObjectMapper();
     private final GateListener listener;
+    private final ModelChanges changes = new ModelChanges();
     private Set<String> applicationMessages;
 
-    /** Told what the gate decided, to record it (a refusal is told before its transaction is rolled back). */
+    /**
+     * Told what the gate decided, to record it: an accepted deployment with what it changes, by
+     * element; a refused one with its problems, before its transaction is rolled back.
+     */
     interface GateListener {
-        void decided(DeploymentEntity deployment, Findings findings);
+        void decided(DeploymentEntity deployment, Findings findings, List<String> changes);
     }
 
     DeploymentGate(ExpressionPolicy policy, GateListener listener) {
@@ -48,8 +52,9 @@ class DeploymentGate implements Deployer {
         if (!deployment.isNew()) {
             return; // a deployment read back into the cache passed the gate when it was made
         }
-        Findings findings = check(deployment.getResources() == null ? Map.of() : deployment.getResources());
-        listener.decided(deployment, findings);
+        Map<String, ResourceEntity> resources = deployment.getResources() == null ? Map.of() : deployment.getResources();
+        Findings findings = check(resources);
+        listener.decided(deployment, findings, findings.isEmpty() ? changes.of(resources) : List.of());
         if (!findings.isEmpty()) {
             throw new ModelRefused(findings);
         }

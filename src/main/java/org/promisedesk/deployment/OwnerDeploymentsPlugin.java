@@ -27,8 +27,10 @@ class OwnerDeploymentsPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreDeployers() == null) {
             configuration.setCustomPreDeployers(new ArrayList<>());
         }
+        // Looked up when a deployment is decided: the record's beans need the engine's transactions.
         configuration.getCustomPreDeployers().add(new DeploymentGate(new ExpressionPolicy(context),
-                (deployment, findings) -> { }));
+                (deployment, findings, changes) -> context.getBean(DeploymentRecords.class)
+                        .record(deployment, findings, changes)));
         if (configuration.getCustomPostDeployers() == null) {
             configuration.setCustomPostDeployers(new ArrayList<>());
         }

@@ -159,7 +159,7 @@ class DeploymentGateTest {
             resources.put(file.name(), resource);
         }
         assertThat(resources.keySet()).contains("intake.bpmn", "promise.bpmn", "service-scope.dmn");
-        DeploymentGate gate = new DeploymentGate(new ExpressionPolicy(context), (deployment, findings) -> { });
+        DeploymentGate gate = new DeploymentGate(new ExpressionPolicy(context), (deployment, findings, changes) -> { });
 
         Findings findings = engine.getCommandExecutorTxRequired().execute(commandContext -> gate.check(resources));
 
