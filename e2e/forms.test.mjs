@@ -1,6 +1,6 @@
 // Every Camunda Form in forms/ opens in the real Tasklist: form-js renders it without an error and
 // shows its fields. The forms are deployed as they are, with a one-off process that has one user
-// task per form (formRefBinding=deployment, like the real processes), assigned to `demo`.
+// task per form (formRefBinding=latest, like the real processes), assigned to `demo`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ function visibleLabels(components, out = []) {
 function testProcess(forms) {
   const tasks = forms.map((f, i) => `
     <bpmn:userTask id="Task_Form${i}" name="Form ${f.id}" camunda:assignee="demo"
-        camunda:formRef="${f.id}" camunda:formRefBinding="deployment">
+        camunda:formRef="${f.id}" camunda:formRefBinding="latest">
       <bpmn:incoming>Flow_In${i}</bpmn:incoming>
     </bpmn:userTask>
     <bpmn:sequenceFlow id="Flow_In${i}" sourceRef="Gateway_Split" targetRef="Task_Form${i}" />`).join('');

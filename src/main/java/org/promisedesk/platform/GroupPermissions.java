@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
  * Creates the spec's groups and what each may do, at every start-up, changing nothing that is
  * already right. Task visibility needs no grant here: the engine gives a task's candidate groups
  * and assignee their own authorization on that task, so agents see their groups' tasks only.
+ * Who may start which process is not granted here either: each model's candidate starters
+ * decide it (deployment.StartRights, issue 19); what earlier versions granted on every
+ * definition is taken back.
  */
 @Component
 @Order(2)
@@ -57,8 +60,9 @@ class GroupPermissions implements ApplicationRunner {
         }
         for (String group : TASK_WORKERS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, ANY,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+            revoke(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            // Needed with CREATE_INSTANCE on a definition, which only the models' starters get.
             grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         }
         grantLeads();
@@ -98,17 +102,24 @@ class GroupPermissions implements ApplicationRunner {
         grant(AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
     }
 
-    /** Process owners deploy from Camunda Modeler and follow their models in Cockpit. */
+    /**
+     * Process owners deploy from Camunda Modeler and follow their models in Cockpit. They do not
+     * delete deployments (a cascade delete takes running requests and their history), change a
+     * definition (its history time to live decides when history is cleaned up) or start
+     * processes (issue 19); an administrator does the first two, the models' starters the last.
+     */
     private void grantProcessOwners() {
         grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+        grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+        revoke(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.DELETE);
         grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.UPDATE,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.SUSPEND);
-        grant(PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
-                ProcessInstancePermissions.READ);
+        revoke(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                ProcessDefinitionPermissions.UPDATE);
+        grant(PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+        revoke(PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE,
                 Permissions.READ_HISTORY);
         grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
@@ -140,6 +151,24 @@ class GroupPermissions implements ApplicationRunner {
         if (existing.isEmpty() || !missing.isEmpty()) {
             missing.forEach(grant::addPermission);
             authorizationService.saveAuthorization(grant);
+        }
+    }
+
+    /** Takes the permissions out of the group's grant on the resource, where an earlier version gave them. */
+    void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+        for (Authorization grant : authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).list()) {
+            boolean changed = false;
+            for (Permission permission : permissions) {
+                if (grant.isPermissionGranted(permission)) {
+                    grant.removePermission(permission);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                authorizationService.saveAuthorization(grant);
+            }
         }
     }
 

@@ -24,14 +24,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Deploys {@code processes/} and {@code forms/} at start-up as one deployment, so that a user
- * task's {@code camunda:formRef} with binding {@code deployment} finds its form.
+ * Deploys {@code processes/} and {@code forms/} at start-up as one deployment.
  *
  * <p>Camunda's duplicate filtering compares every file with the last deployment of the same
  * name: when nothing changed nothing is deployed; when any file changed the whole set is
- * deployed again. We deliberately do not deploy only the changed files, because a process
- * deployed without its forms (or a form without its processes) would break the deployment
- * binding. Running instances stay on the version they started with.
+ * deployed again. Forms are bound {@code latest} (docs/architecture.md), so a process owner's
+ * Modeler deploy of a single file in between keeps working. Running instances stay on the
+ * version they started with.
  */
 @Component
 @Order(1)

@@ -17,19 +17,19 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * {@code forms/}, each named by its path relative to its folder ({@code promise.bpmn}), never by
  * an absolute path, so that the names stay the same wherever the application runs.
  */
-record ModelFiles(List<ModelFile> files) {
+public record ModelFiles(List<ModelFile> files) {
 
     static final String PROCESSES = "processes";
     static final String FORMS = "forms";
 
-    record ModelFile(String name, byte[] content) {
-        boolean isForm() {
+    public record ModelFile(String name, byte[] content) {
+        public boolean isForm() {
             return name.endsWith(".form");
         }
     }
 
     /** The models packed into the application (the top-level folders, copied by the build). */
-    static ModelFiles fromClasspath() {
+    public static ModelFiles fromClasspath() {
         List<ModelFile> files = new ArrayList<>();
         files.addAll(classpath(PROCESSES, "*.bpmn"));
         files.addAll(classpath(PROCESSES, "*.dmn"));

@@ -2,6 +2,7 @@ package org.promisedesk.audit;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 
 /**
  * A small request for the audit tests: a decision, a step that can be made to fail (an
@@ -13,12 +14,12 @@ final class AuditProbe {
     static final String DECISION = "Decision_AuditProbePriority";
 
     static BpmnModelInstance process() {
-        return Bpmn.createExecutableProcess(PROCESS).name("Audit probe").camundaHistoryTimeToLive(30)
+        BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).name("Audit probe").camundaHistoryTimeToLive(30)
                 .startEvent("Event_Start")
                 .businessRuleTask("Task_DecidePriority").name("Decide the priority").camundaDecisionRef(DECISION)
                         .camundaResultVariable("priority").camundaMapDecisionResult("singleEntry")
                 .serviceTask("Task_MayFail").name("A step that may fail").camundaAsyncBefore()
-                        .camundaExpression("${shouldFail ? noSuchBean.call() : 'fine'}")
+                        .camundaExpression("${shouldFail ? noSuchVariable : 'fine'}")
                 .callActivity("Call_Promise").name("Keep a promise").calledElement("promise")
                         .camundaInBusinessKey("#{execution.processBusinessKey}")
                         .camundaIn("customerId", "customerId").camundaIn("requestKey", "requestKey")
@@ -26,6 +27,9 @@ final class AuditProbe {
                         .camundaIn("dueDate", "dueDate")
                 .endEvent("Event_End")
                 .done();
+        // Start rights follow the model: the tests start it as an agent.
+        model.getModelElementsByType(Process.class).forEach(process -> process.setCamundaCandidateStarterGroups("agents"));
+        return model;
     }
 
     static String decision() {

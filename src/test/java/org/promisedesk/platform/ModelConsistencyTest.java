@@ -61,11 +61,12 @@ class ModelConsistencyTest {
         for (BpmnModelInstance model : bpmnModels()) {
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 assertThat(task.getCamundaFormRef()).as("form of user task %s", task.getId()).isIn(formIds);
-                assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
+                assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("latest");
             }
             for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
                 if (start.getCamundaFormRef() != null) {
                     assertThat(start.getCamundaFormRef()).as("start form of %s", start.getId()).isIn(formIds);
+                    assertThat(start.getCamundaFormRefBinding()).as(start.getId()).isEqualTo("latest");
                 }
             }
         }

@@ -86,7 +86,7 @@ class RestartTest {
             assertThat(latestVersion(repository)).isEqualTo(2);
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(PROBE).latestVersion()
                     .singleResult().getDeploymentId())
-                    .as("the form is deployed with the changed process, so the deployment binding finds it")
+                    .as("the start-up deployment keeps processes and forms together")
                     .satisfies(deploymentId -> assertThat(repository.getDeploymentResourceNames(deploymentId))
                             .contains("restart-probe.bpmn", "restart-probe.form"));
         }

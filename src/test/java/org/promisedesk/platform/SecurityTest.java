@@ -103,6 +103,7 @@ class SecurityTest {
                 of("requests", "GET", "/api/requests", null, null, null, 401, "Log in"),
                 of("new request", "POST", "/api/requests", null, JSON, "{}", 401, "Log in"),
                 of("promises", "GET", "/api/promises", null, null, null, 401, "Log in"),
+                of("deployment record", "GET", "/api/deployments", null, null, null, 401, "Log in"),
                 of("reports", "GET", "/api/reports/promises", null, null, null, 401, "Log in"),
                 of("engine: tasks", "GET", "/engine-rest/task", null, null, null, 401, ""),
                 of("engine: start", "POST", "/engine-rest/process-definition/key/promise/start", null, JSON, "{}", 401,
