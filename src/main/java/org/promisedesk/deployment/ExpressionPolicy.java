@@ -42,7 +42,8 @@ import org.springframework.util.ClassUtils;
  * <li>a delegate expression {@code ${beanName}} naming one of our delegate or listener beans;</li>
  * <li>literals, variables, comparisons, {@code empty}, boolean and arithmetic operators, {@code ?:};</li>
  * <li>property reads, except of {@code class} and the engine's own services;</li>
- * <li>the method calls of {@link #CALLABLE} and the functions of {@link #FUNCTIONS}.</li>
+ * <li>the method calls of {@link #CALLABLE}, those a {@link ModelCallable} bean names, and the
+ * functions of {@link #FUNCTIONS}.</li>
  * </ul>
  * Anything else (any other method call, {@code getClass()}, static calls, other beans) is refused:
  * one such call reaches {@code Runtime.exec} (issue 19).
@@ -156,10 +157,21 @@ final class ExpressionPolicy {
 
     /** A bare name is a variable; a bean of the application may be read only if models may call it. */
     private Optional<String> identifier(String name) {
-        if (beans.containsBean(name) && !CALLABLE.containsKey(name)) {
+        if (beans.containsBean(name) && callable(name).isEmpty()) {
             return Optional.of("reads the application's bean " + name + ", which only a delegate expression may name");
         }
         return Optional.empty();
+    }
+
+    /** The methods models may call on the bean or object of that name: listed, or a {@link ModelCallable}'s. */
+    private Set<String> callable(String name) {
+        if (CALLABLE.containsKey(name)) {
+            return CALLABLE.get(name);
+        }
+        if (beans.containsBean(name) && beans.isTypeMatch(name, ModelCallable.class)) {
+            return beans.getBean(name, ModelCallable.class).methodsModelsMayCall();
+        }
+        return Set.of();
     }
 
     private static Optional<String> property(String name) {
@@ -193,7 +205,7 @@ final class ExpressionPolicy {
             return Optional.of("calls " + name + "() on " + root + "; models may call only the methods of "
                     + "docs/process-owners.md");
         }
-        Set<String> allowed = CALLABLE.getOrDefault(identifier.getName(), Set.of());
+        Set<String> allowed = callable(identifier.getName());
         if (!allowed.contains(name)) {
             return Optional.of("calls " + identifier.getName() + "…" + name + "(), which models may not call "
                     + "(allowed: docs/process-owners.md)");

@@ -1,10 +1,12 @@
 package org.promisedesk.mail;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.promisedesk.deployment.ModelCallable;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +17,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("test")
-public class MailTestAttachments {
+public class MailTestAttachments implements ModelCallable {
 
     private final Map<String, Object> files = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> evaluations = new ConcurrentHashMap<>();
+
+    @Override
+    public Set<String> methodsModelsMayCall() {
+        return Set.of("of");
+    }
 
     /** Called by the model's expression {@code ${mailTestAttachments.of(execution)}}. */
     public Object of(DelegateExecution execution) {
