@@ -210,7 +210,7 @@ class AuditTrailTest {
                 .as("promise-desk.audit.history-time-to-live overrides the model's 30 days").isEqualTo(90);
         assertThat(probe.getRemovalTime()).isEqualTo(new Date(probe.getEndTime().getTime() + 90L * 86_400_000L));
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("promise").latestVersion()
-                .singleResult().getHistoryTimeToLive()).as("the model's own five years").isEqualTo(1825);
+                .singleResult().getHistoryTimeToLive()).as("application.yaml's default, five years").isEqualTo(1825);
     }
 
     @Test
