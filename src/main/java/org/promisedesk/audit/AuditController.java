@@ -1,5 +1,6 @@
 package org.promisedesk.audit;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,8 +39,11 @@ class AuditController {
     private final AuditReport report;
     private final AuditSearch search;
     private final ObjectMapper json;
+    private final AuditExports exports;
 
-    AuditController(AuditAccess access, AuditTrail trails, AuditReport report, AuditSearch search, ObjectMapper json) {
+    AuditController(AuditAccess access, AuditTrail trails, AuditReport report, AuditSearch search, ObjectMapper json,
+            AuditExports exports) {
+        this.exports = exports;
         this.access = access;
         this.trails = trails;
         this.report = report;
@@ -60,34 +64,43 @@ class AuditController {
         return search.find(new AuditSearch.Criteria(from, to, customerId, process, outcome), new Paging(page, size));
     }
 
+    /** The trail as JSON or CSV; the digest of the body it sends in its headers ({@link AuditExports}). */
     @GetMapping("/{key}")
-    ResponseEntity<?> trail(@PathVariable String key, @RequestParam(required = false) String format) {
+    ResponseEntity<byte[]> trail(@PathVariable String key, @RequestParam(required = false) String format)
+            throws IOException {
         access.requireReader();
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw new InvalidParameter("format", "must be json or csv");
+        }
         Trail trail = trails.of(checked(key));
         if (format == null || format.equals("json")) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(trail);
+            return sealed(key, "json", MediaType.APPLICATION_JSON, null, json.writeValueAsBytes(trail));
         }
-        if (format.equals("csv")) {
-            return ResponseEntity.ok().contentType(CSV)
-                    .header("Content-Disposition", "attachment; filename=\"audit-" + key + ".csv\"")
-                    .body(AuditCsv.of(trail, json));
-        }
-        throw new InvalidParameter("format", "must be json or csv");
+        return sealed(key, "csv", CSV, "attachment; filename=\"audit-" + key + ".csv\"",
+                AuditCsv.of(trail, json).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A printable page; {@code Accept: application/pdf} gets the same page as PDF. */
     @GetMapping("/{key}/report")
-    ResponseEntity<?> report(@PathVariable String key,
+    ResponseEntity<byte[]> report(@PathVariable String key,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         access.requireReader();
         Trail trail = trails.of(checked(key));
         if (wantsPdf(accept)) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"audit-" + key + ".pdf\"")
-                    .body(report.pdf(trail));
+            return sealed(key, "pdf", MediaType.APPLICATION_PDF, "inline; filename=\"audit-" + key + ".pdf\"",
+                    report.pdf(trail));
         }
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(report.html(trail));
+        return sealed(key, "html", new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), null,
+                report.html(trail).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ResponseEntity<byte[]> sealed(String key, String format, MediaType type, String disposition, byte[] body) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type)
+                .headers(exports.seal(key, format, body));
+        if (disposition != null) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION, disposition);
+        }
+        return response.body(body);
     }
 
     private static boolean wantsPdf(String accept) {

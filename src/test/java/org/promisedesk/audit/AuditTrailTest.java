@@ -165,6 +165,56 @@ class AuditTrailTest {
         assertThat(get("auditor", "/api/audit/requests/" + key).getBody()).contains("faultResponsibility");
     }
 
+    /**
+     * Each export carries the SHA-256 of exactly its bytes (computed here independently), the
+     * system can say later that it produced them, and a changed trail has another digest.
+     */
+    @Test
+    void shouldSealEveryExportWithTheSha256OfItsBytes() throws Exception {
+        ResponseEntity<String> started = post("agent", "/engine-rest/process-definition/key/" + AuditProbe.PROCESS + "/start",
+                """
+                {"businessKey":"%s","variables":{"profile":{"value":"VIP"},"shouldFail":{"value":false,"type":"Boolean"},
+                  "customerId":{"value":2,"type":"Long"},"requestKey":{"value":"%s"}}}""".formatted(key, key));
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+        String path = "/api/audit/requests/" + key;
+        HttpHeaders pdf = new HttpHeaders();
+        pdf.setAccept(List.of(MediaType.APPLICATION_PDF));
+
+        List<String> digests = new java.util.ArrayList<>();
+        for (var export : List.of(List.of(path, "json"), List.of(path + "?format=csv", "csv"),
+                List.of(path + "/report", "html"), List.of(path + "/report", "pdf"))) {
+            ResponseEntity<byte[]> response = rest.withBasicAuth("auditor", "auditor").exchange(export.get(0),
+                    HttpMethod.GET, new HttpEntity<>(export.get(1).equals("pdf") ? pdf : new HttpHeaders()), byte[].class);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            byte[] sha256 = java.security.MessageDigest.getInstance("SHA-256").digest(response.getBody());
+            String hex = java.util.HexFormat.of().formatHex(sha256);
+            assertThat(response.getHeaders().getFirst("Repr-Digest")).as(export.get(1))
+                    .isEqualTo("sha-256=:" + java.util.Base64.getEncoder().encodeToString(sha256) + ":");
+            assertThat(response.getHeaders().getFirst("X-Audit-SHA256")).isEqualTo(hex);
+            JsonNode found = json.readTree(get("lead", "/api/audit/exports/" + hex.toUpperCase()).getBody());
+            assertThat(found.path(0).path("requestKey").asText()).isEqualTo(key);
+            assertThat(found.path(0).path("format").asText()).isEqualTo(export.get(1));
+            assertThat(found.path(0).path("exportedBy").asText()).isEqualTo("auditor");
+            assertThat(found.path(0).path("bytes").asLong()).isEqualTo(response.getBody().length);
+            digests.add(hex);
+        }
+        assertThat(digests).doesNotHaveDuplicates();
+
+        runtimeService.setVariable(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .singleResult().getId(), "note", "changed after the first export");
+        ResponseEntity<byte[]> changed = rest.withBasicAuth("auditor", "auditor").getForEntity(path, byte[].class);
+        assertThat(new String(changed.getBody(), StandardCharsets.UTF_8)).contains("changed after the first export");
+        assertThat(changed.getHeaders().getFirst("X-Audit-SHA256")).isNotEqualTo(digests.get(0));
+        assertThat(get("auditor", "/api/audit/exports/" + digests.get(0)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(get("auditor", "/api/audit/exports/" + "0".repeat(64)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> bad = get("auditor", "/api/audit/exports/not-a-digest");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("sha256");
+        assertThat(get("agent", "/api/audit/exports/" + digests.get(0)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     @Test
     void shouldLetOnlyAuditorsAndLeadsReadAndNobodyWrite() {
         driveTheProbeRequest();
