@@ -58,10 +58,11 @@ class AuditController {
             @RequestParam(required = false) Long customerId,
             @RequestParam(required = false) String process,
             @RequestParam(required = false) String outcome,
+            @RequestParam(name = "class", required = false) String requestClass,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         access.requireReader();
-        return search.find(new AuditSearch.Criteria(from, to, customerId, process, outcome), new Paging(page, size));
+        return search.find(new AuditSearch.Criteria(from, to, customerId, process, outcome, requestClass), new Paging(page, size));
     }
 
     /** The trail as JSON or CSV; the digest of the body it sends in its headers ({@link AuditExports}). */
