@@ -81,18 +81,21 @@ class AuditController {
                 AuditCsv.of(trail, json).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A printable page; {@code Accept: application/pdf} gets the same page as PDF. */
+    /**
+     * A printable page; {@code Accept: application/pdf} gets the same page as PDF. {@code detailed=true}
+     * adds every step the engine passed and every value a step wrote.
+     */
     @GetMapping("/{key}/report")
-    ResponseEntity<byte[]> report(@PathVariable String key,
+    ResponseEntity<byte[]> report(@PathVariable String key, @RequestParam(defaultValue = "false") boolean detailed,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         access.requireReader();
         Trail trail = trails.of(checked(key));
         if (wantsPdf(accept)) {
             return sealed(key, "pdf", MediaType.APPLICATION_PDF, "inline; filename=\"audit-" + key + ".pdf\"",
-                    report.pdf(trail));
+                    report.pdf(trail, detailed));
         }
         return sealed(key, "html", new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), null,
-                report.html(trail).getBytes(StandardCharsets.UTF_8));
+                report.html(trail, detailed).getBytes(StandardCharsets.UTF_8));
     }
 
     private ResponseEntity<byte[]> sealed(String key, String format, MediaType type, String disposition, byte[] body) {

@@ -53,6 +53,7 @@ class AuditTrailTest {
     @Autowired IdentityService identityService;
     @Autowired HistoryService historyService;
     @Autowired ObjectMapper json;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     String key;
 
@@ -144,6 +145,65 @@ class AuditTrailTest {
             assertThat(text).contains(key).contains("Timeline").contains("Task completed: Keep the promise")
                     .contains("把新的备份计划发给客户");
         }
+    }
+
+    /**
+     * The page tells the request for a person: names, not ids; people by name and group; one
+     * named zone; values in words, no Java map; each e-mail's full text, sent and received; the
+     * steps' own writes only in the detailed view.
+     */
+    @Test
+    void shouldTellTheRequestAsAStoryAPersonCanRead() throws Exception {
+        driveTheProbeRequest();
+        String reply = "您好，备份计划已收到。\nThanks, we got the schedule & it looks right.\n\n> 新的备份计划已发送";
+        jdbc.sql("""
+                INSERT INTO inbound_message (message_id, received_at, from_address, subject, size_bytes, request_key,
+                    customer_id, disposition, sender_mismatch, raw_text, reply_text)
+                VALUES (?, ?, 'ops@yunfan.example.cn', ?, 100, ?, 2, 'REPLY_CORRELATED', FALSE, ?, ?)""")
+                .params("<" + key + "-reply@yunfan.example.cn>", new java.sql.Timestamp(System.currentTimeMillis()),
+                        "Re: [" + key + "] 已完成", key, reply, "您好，备份计划已收到。")
+                .update();
+
+        String page = org.springframework.web.util.HtmlUtils.htmlUnescape(get("auditor",
+                "/api/audit/requests/" + key + "/report").getBody());
+
+        List<String> ids = new java.util.ArrayList<>();
+        historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).list().forEach(instance ->
+                repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId())
+                        .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)
+                        .forEach(element -> ids.add(element.getId())));
+        ids.addAll(List.of(AuditProbe.PROCESS, AuditProbe.DECISION, "Rule_Vip"));
+        assertThat(ids).contains("Task_MayFail", "Task_KeepPromise");
+        assertThat(ids).allSatisfy(id -> assertThat(page).as("element id " + id).doesNotContain(id));
+        assertThat(page).as("no Java map dumps").doesNotContainPattern("\\{[A-Za-z]+=")
+                .doesNotContainPattern("[A-Z][a-z]{2} [A-Z][a-z]{2} \\d{2} \\d{2}:\\d{2}:\\d{2} [A-Z]{3,4} \\d{4}")
+                .as("no ISO instants: every time in the one zone").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")
+                .contains("Every time is in China Standard Time (Asia/Shanghai, UTC+8).");
+        assertThat(page).contains("A step that may fail", "Keep the promise", "Audit probe")
+                .contains("Sarah Lee (Team leads)", "Wang Qiang (Tech (second line))", "Li Na (Agents (first line))")
+                .contains("Decided Priority of a probe: priority = P1 (rule 1 of 2)", "given Service profile = VIP")
+                .contains("Entered: outcome = kept")
+                .contains("E-mail received from ops@yunfan.example.cn");
+        List<String> sent = jdbc.sql("SELECT body_text FROM customer_message WHERE request_key = ?").param(key)
+                .query(String.class).list();
+        assertThat(sent).isNotEmpty();
+        String flat = page.replaceAll("\\s+", " ");
+        for (String text : sent) {
+            assertThat(flat).as("the full text as sent").contains(text.replaceAll("\\s+", " ").trim());
+        }
+        assertThat(flat).contains(reply.replaceAll("\\s+", " "));
+        assertThat(page).doesNotContain("Recorded: promiseText").contains("values written by steps");
+
+        keepForTheDocs(key);
+
+        String detailed = org.springframework.web.util.HtmlUtils.htmlUnescape(get("auditor",
+                "/api/audit/requests/" + key + "/report?detailed=true").getBody());
+        assertThat(detailed).contains("Recorded: promiseText = 把新的备份计划发给客户").contains("Detailed view");
+        assertThat(ids).allSatisfy(id -> assertThat(detailed).as("element id " + id).doesNotContain(id));
+        JsonNode trail = json.readTree(get("auditor", "/api/audit/requests/" + key).getBody());
+        assertThat(list(trail.path("entries"))).anyMatch(entry -> is(entry, "VARIABLE_CHANGED"))
+                .anyMatch(entry -> is(entry, "ACTIVITY_STARTED"))
+                .anyMatch(entry -> is(entry, "EMAIL_RECEIVED") && entry.at("/details/text").asText().equals(reply));
     }
 
     /** A decision's result map or a JSON object is shown as stored (found by the browser tests: it was a 500). */
@@ -312,6 +372,23 @@ class AuditTrailTest {
                 .getForEntity("/api/audit/requests/" + key + "?format=csv", byte[].class).getBody(), StandardCharsets.UTF_8);
         assertThat(csv.split("\r\n(?=\\d{4}-)")).hasSize(entries.size() + 1);
         assertThat(csv).contains("共享主机上的 root 权限").contains(",DECISION,refusal,").contains(",EMAIL_SENT,refusal,");
+    }
+
+    /** The page and the PDF's first page as an image under target/audit-report, for docs/audit.md. */
+    private void keepForTheDocs(String requestKey) throws IOException {
+        java.nio.file.Path folder = java.nio.file.Path.of("target", "audit-report");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.writeString(folder.resolve("report.html"),
+                get("auditor", "/api/audit/requests/" + requestKey + "/report").getBody());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_PDF));
+        byte[] pdf = rest.withBasicAuth("auditor", "auditor").exchange("/api/audit/requests/" + requestKey + "/report",
+                HttpMethod.GET, new HttpEntity<>(headers), byte[].class).getBody();
+        java.nio.file.Files.write(folder.resolve("report.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
+                    "png", folder.resolve("report-page-1.png").toFile());
+        }
     }
 
     private Task task(String taskKey) {
