@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
@@ -25,6 +26,8 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.promisedesk.audit.AuditEntry.Kind;
+import org.promisedesk.customer.Customers;
+import org.promisedesk.intake.IntakeProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,17 +56,26 @@ class AuditStory {
     record InstanceLine(String process, String calledBy, String state, String started, String ended) {
     }
 
-    record Story(String requestKey, String zoneName, boolean detailed, List<InstanceLine> instances,
+    /** The request at a glance: who it was for, what it was, how it ended. */
+    record Heading(String customer, String requestClass, String priority, String outcome) {
+    }
+
+    record Story(String requestKey, Heading heading, String zoneName, boolean detailed, List<InstanceLine> instances,
             List<Line> timeline, List<Line> decisions, List<Line> messages, int hiddenEntries,
             int hiddenVariableWrites) {
     }
 
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
+    private final HistoryService historyService;
+    private final Customers customers;
 
-    AuditStory(RepositoryService repositoryService, IdentityService identityService) {
+    AuditStory(RepositoryService repositoryService, IdentityService identityService, HistoryService historyService,
+            Customers customers) {
         this.repositoryService = repositoryService;
         this.identityService = identityService;
+        this.historyService = historyService;
+        this.customers = customers;
     }
 
     Story of(Trail trail, boolean detailed) {
@@ -94,8 +106,30 @@ class AuditStory {
                         instance.calledBy() == null ? "" : names.process(instance.calledBy()),
                         state(instance.state()), time(instance.started()), time(instance.ended())))
                 .toList();
-        return new Story(trail.requestKey(), ZONE_NAME, detailed, instances, timeline, decisions, messages, hidden,
-                hiddenWrites);
+        return new Story(trail.requestKey(), heading(trail), ZONE_NAME, detailed, instances, timeline, decisions,
+                messages, hidden, hiddenWrites);
+    }
+
+    /** From the first instance of the request (the one nothing called) and its own variables. */
+    private Heading heading(Trail trail) {
+        Trail.Instance root = trail.processInstances().stream().filter(instance -> instance.calledBy() == null)
+                .findFirst().orElse(trail.processInstances().get(0));
+        Map<String, Object> variables = new HashMap<>();
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(root.id())
+                .variableNameIn(IntakeProcess.CUSTOMER_ID, IntakeProcess.REQUEST_CLASS, IntakeProcess.PRIORITY)
+                .disableCustomObjectDeserialization().list().stream()
+                .filter(variable -> variable.getActivityInstanceId() == null
+                        || variable.getActivityInstanceId().equals(root.id()))
+                .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
+        String customer = "unknown";
+        if (variables.get(IntakeProcess.CUSTOMER_ID) instanceof Number id) {
+            customer = customers.findById(id.longValue()).map(found -> found.name() + " (no. " + found.id() + ")")
+                    .orElse("no. " + id);
+        }
+        String outcome = state(root.state()) + (root.ended() == null ? " since " + time(root.started())
+                : " on " + time(root.ended()));
+        return new Heading(customer, String.valueOf(variables.getOrDefault(IntakeProcess.REQUEST_CLASS, "not classified")),
+                String.valueOf(variables.getOrDefault(IntakeProcess.PRIORITY, "none")), outcome);
     }
 
     private static boolean isNoise(AuditEntry entry) {

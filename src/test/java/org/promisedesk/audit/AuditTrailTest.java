@@ -144,6 +144,15 @@ class AuditTrailTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(key).contains("Timeline").contains("Task completed: Keep the promise")
                     .contains("把新的备份计划发给客户");
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "audit-report"));
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "audit-report", "report.txt"), text);
+            assertThat(text).as("A4 with page numbers").contains("Page 1 of " + document.getNumberOfPages());
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(2f));
+            assertThat(text).as("the heading").contains("Customer").contains("Outcome").contains("completed on ");
+            assertThat(text.lines().filter(line -> line.strip().length() > 0 && line.strip().length() <= 3).count())
+                    .as("no column squeezed to a few characters a line").isLessThanOrEqualTo(2);
+            assertThat(text).as("process and step names whole on one line").contains("Audit probe\n")
+                    .contains("A step that may fail");
         }
     }
 
