@@ -3,10 +3,13 @@ package org.promisedesk.audit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.promisedesk.platform.InvalidParameter;
+import org.promisedesk.platform.InvalidParameters;
 import org.promisedesk.platform.Page;
 import org.promisedesk.platform.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -70,10 +73,17 @@ class AuditController {
     ResponseEntity<byte[]> trail(@PathVariable String key, @RequestParam(required = false) String format)
             throws IOException {
         access.requireReader();
-        if (format != null && !format.equals("json") && !format.equals("csv")) {
-            throw new InvalidParameter("format", "must be json or csv");
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!KEY.matcher(key).matches()) {
+            problems.put("key", "must be a request key such as REQ-2026-000123");
         }
-        Trail trail = trails.of(checked(key));
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            problems.put("format", "must be json or csv");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidParameters(problems);
+        }
+        Trail trail = trails.of(key);
         if (format == null || format.equals("json")) {
             return sealed(key, "json", MediaType.APPLICATION_JSON, null, json.writeValueAsBytes(trail));
         }

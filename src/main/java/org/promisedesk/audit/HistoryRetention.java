@@ -3,12 +3,26 @@ package org.promisedesk.audit;
 import java.util.ArrayList;
 import java.util.Map;
 
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
+import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Definitions;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,7 +35,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>{@code history-time-to-live.default} (days) applies to EVERY process, whatever its model says,
  * so a deployment (process owners deploy from Camunda Modeler) cannot shorten retention;
- * {@code history-time-to-live.<process id>} sets one process. The cleanup window replaces the
+ * {@code history-time-to-live.<process id>} sets one process; decisions likewise (by decision id).
+ * The cleanup window replaces the
  * engine's {@code historyCleanupBatchWindow*} properties. Removal is removal-time based: each
  * history row carries the time it may go, set when its instance ends. Who may change any of it at
  * run time: administrators only ({@code platform.RetentionGuard}).
@@ -64,6 +79,11 @@ class HistoryRetention extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
+        if (configuration.getDmnEngineConfiguration() == null) {
+            configuration.setDmnEngineConfiguration(
+                    (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
+        }
+        configuration.getDmnEngineConfiguration().getTransformer().getTransformListeners().add(new DecisionRetention());
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
@@ -73,5 +93,34 @@ class HistoryRetention extends AbstractProcessEnginePlugin {
                 }
             }
         });
+    }
+
+    /** The same for decisions: their history (each evaluation) is kept as long, whatever the DMN file says. */
+    private final class DecisionRetention implements DmnTransformListener {
+        @Override
+        public void transformDecision(Decision decision, DmnDecision dmnDecision) {
+            if (dmnDecision instanceof DecisionDefinitionEntity definition) {
+                Integer days = settings.daysFor(definition.getKey());
+                if (days != null) {
+                    definition.setHistoryTimeToLive(days);
+                }
+            }
+        }
+
+        @Override
+        public void transformDecisionTableInput(Input input, DmnDecisionTableInputImpl dmnInput) {
+        }
+
+        @Override
+        public void transformDecisionTableOutput(Output output, DmnDecisionTableOutputImpl dmnOutput) {
+        }
+
+        @Override
+        public void transformDecisionTableRule(Rule rule, DmnDecisionTableRuleImpl dmnRule) {
+        }
+
+        @Override
+        public void transformDecisionRequirementsGraph(Definitions definitions, DmnDecisionRequirementsGraph graph) {
+        }
     }
 }

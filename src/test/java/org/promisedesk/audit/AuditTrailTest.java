@@ -301,6 +301,9 @@ class AuditTrailTest {
         }
         assertThat(get("auditor", "/api/audit/requests/REQ-2099-000000").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("auditor", "/api/audit/requests/not%20a%20key").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> bothBad = get("auditor", "/api/audit/requests/not%20a%20key?format=xml");
+        assertThat(bothBad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bothBad.getBody()).contains("\"key\"").contains("\"format\"");
     }
 
     @Test

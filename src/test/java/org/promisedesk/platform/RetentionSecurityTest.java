@@ -239,6 +239,27 @@ class RetentionSecurityTest {
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
         assertThat(job).as("the nightly cleanup job").isNotNull();
+
+        String decision = "Decision_RetentionProbe";
+        if (repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decision).count() == 0) {
+            repositoryService.createDeployment().name("retention-probe-decision").addString("retention-probe.dmn", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+                        xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_RetentionProbe"
+                        name="Retention probe" namespace="http://camunda.org/schema/1.0/dmn">
+                      <decision id="%s" name="Retention probe" camunda:historyTimeToLive="30">
+                        <decisionTable id="Table_RetentionProbe">
+                          <input id="Input_1"><inputExpression id="Expression_1" typeRef="string"><text>x</text></inputExpression></input>
+                          <output id="Output_1" name="y" typeRef="string"/>
+                          <rule id="Rule_1"><inputEntry id="In_1"><text>-</text></inputEntry>
+                            <outputEntry id="Out_1"><text>"z"</text></outputEntry></rule>
+                        </decisionTable>
+                      </decision>
+                    </definitions>
+                    """.formatted(decision)).deploy();
+        }
+        assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decision).latestVersion()
+                .singleResult().getHistoryTimeToLive()).as("a decision's 30 days give way too").isEqualTo(1825);
     }
 
     private long batches() {
