@@ -220,9 +220,22 @@ class AuditStory {
         return new Line(time(entry.time()), what, details, text, process, step, names.person(entry.user()));
     }
 
+    /** The operation log's operation types a person meets most, in words; others as the log names them. */
+    private static final Map<String, String> OPERATIONS = Map.ofEntries(
+            Map.entry("Create", "Created"), Map.entry("Complete", "Completed"), Map.entry("Claim", "Claimed"),
+            Map.entry("Assign", "Assigned"), Map.entry("Delegate", "Delegated"), Map.entry("Resolve", "Resolved"),
+            Map.entry("SetOwner", "Set the owner of"), Map.entry("Update", "Changed"), Map.entry("Delete", "Deleted"),
+            Map.entry("SetJobRetries", "Retried"), Map.entry("SetVariable", "Set a value of"),
+            Map.entry("ModifyVariable", "Changed values of"), Map.entry("Suspend", "Suspended"),
+            Map.entry("Activate", "Activated"), Map.entry("CorrelateMessage", "Delivered a message to"));
+
     private String operation(Map<String, Object> d) {
         String property = (String) d.get("property");
-        String what = words(d.get("operation")) + " (" + words(d.get("entity")) + ")";
+        String operation = String.valueOf(d.get("operation"));
+        String entity = words(d.get("entity"));
+        String what = OPERATIONS.containsKey(operation)
+                ? OPERATIONS.get(operation) + " the " + (entity.equals("job") ? "failed step" : entity)
+                : words(operation) + " (" + entity + ")";
         if (property == null) {
             return what;
         }
