@@ -192,6 +192,7 @@ class AuditTrailTest {
                 .contains("Sarah Lee (Team leads)", "Wang Qiang (Tech (second line))", "Li Na (Agents (first line))")
                 .contains("Decided Priority of a probe: priority = P1 (rule 1 of 2)", "given Service profile = VIP")
                 .contains("Entered: outcome = kept")
+                .as("the decision's result is the step's, not the agent's").doesNotContain("Entered: priority = P1")
                 .contains("Retried the failed step: retries 0 → 1")
                 .containsPattern("Changed the task: due date \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} → \\d{4}-")
                 .contains("E-mail received from ops@yunfan.example.cn");
