@@ -73,6 +73,13 @@ class AuditSampleTest {
         assertThat(lines.subList(1, lines.size())).extracting(line -> line.split(",")[0]).doesNotHaveDuplicates()
                 .startsWith("REQ-2098-000000", "REQ-2098-000001");
         assertThat(lines.get(1)).contains(",fault,7001,P1,COMPLETED,");
+        String sha256 = org.promisedesk.platform.Digests.sha256Hex(all.getBody());
+        JsonNode recorded = readTree(rest.withBasicAuth("auditor", "auditor")
+                .getForEntity("/api/audit/exports/" + sha256, String.class).getBody());
+        assertThat(recorded.path(0).path("sample").asText()).as("the system vouches for the file")
+                .isEqualTo("process=" + PROCESS);
+        assertThat(recorded.path(0).path("format").asText()).isEqualTo("csv");
+        assertThat(recorded.path(0).path("bytes").asLong()).isEqualTo(all.getBody().length);
 
         assertThat(csvRows(SAMPLE + "&class=fault")).hasSize(REQUESTS / 2).allMatch(line -> line.contains(",fault,7001,"));
         assertThat(csvRows(SAMPLE + "&class=fault&customerId=7002")).isEmpty();
@@ -132,6 +139,58 @@ class AuditSampleTest {
                 .contains("must not be before from");
         assertThat(get("agent", SAMPLE).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.getForEntity(SAMPLE, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private JsonNode readTree(String body) {
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The JDK's client asks for trailers: the digest arrives after the last byte, for those bytes. */
+    @Test
+    void shouldSendTheDigestOfTheSampleAsATrailer(@org.springframework.boot.test.web.server.LocalServerPort int port)
+            throws Exception {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
+        try (socket) {
+            String auth = java.util.Base64.getEncoder().encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("GET " + SAMPLE + "&class=complaint HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Basic " + auth + "\r\nTE: trailers\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(raw).contains("Transfer-Encoding: chunked");
+            String body = dechunk(raw.substring(raw.indexOf("\r\n\r\n") + 4));
+            String trailers = raw.substring(raw.lastIndexOf("\r\n0\r\n") + 5);
+            assertThat(trailers).containsIgnoringCase("X-Audit-SHA256: "
+                    + org.promisedesk.platform.Digests.sha256Hex(body.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The body of a chunked response (sizes in hex, each chunk then CRLF), without the trailers. */
+    private static String dechunk(String chunked) {
+        byte[] bytes = chunked.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int at = 0;
+        while (true) {
+            int lineEnd = indexOf(bytes, at);
+            int size = Integer.parseInt(new String(bytes, at, lineEnd - at, StandardCharsets.US_ASCII).trim(), 16);
+            if (size == 0) {
+                return out.toString(StandardCharsets.UTF_8);
+            }
+            out.write(bytes, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length - 1; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no line end");
     }
 
     private List<String> csvRows(String path) {
