@@ -46,12 +46,12 @@ class AuditController {
 
     AuditController(AuditAccess access, AuditTrail trails, AuditReport report, AuditSearch search, ObjectMapper json,
             AuditExports exports) {
-        this.exports = exports;
         this.access = access;
         this.trails = trails;
         this.report = report;
         this.search = search;
         this.json = json;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -65,7 +65,8 @@ class AuditController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         access.requireReader();
-        return search.find(new AuditSearch.Criteria(from, to, customerId, process, outcome, requestClass), new Paging(page, size));
+        return search.find(new AuditSearch.Criteria(from, to, customerId, process, outcome, requestClass),
+                new Paging(page, size));
     }
 
     /** The trail as JSON or CSV; the digest of the body it sends in its headers ({@link AuditExports}). */
