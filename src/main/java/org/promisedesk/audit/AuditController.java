@@ -1,11 +1,15 @@
 package org.promisedesk.audit;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.promisedesk.platform.InvalidParameter;
+import org.promisedesk.platform.InvalidParameters;
 import org.promisedesk.platform.Page;
 import org.promisedesk.platform.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,13 +42,16 @@ class AuditController {
     private final AuditReport report;
     private final AuditSearch search;
     private final ObjectMapper json;
+    private final AuditExports exports;
 
-    AuditController(AuditAccess access, AuditTrail trails, AuditReport report, AuditSearch search, ObjectMapper json) {
+    AuditController(AuditAccess access, AuditTrail trails, AuditReport report, AuditSearch search, ObjectMapper json,
+            AuditExports exports) {
         this.access = access;
         this.trails = trails;
         this.report = report;
         this.search = search;
         this.json = json;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -54,40 +61,61 @@ class AuditController {
             @RequestParam(required = false) Long customerId,
             @RequestParam(required = false) String process,
             @RequestParam(required = false) String outcome,
+            @RequestParam(name = "class", required = false) String requestClass,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         access.requireReader();
-        return search.find(new AuditSearch.Criteria(from, to, customerId, process, outcome), new Paging(page, size));
+        return search.find(new AuditSearch.Criteria(from, to, customerId, process, outcome, requestClass),
+                new Paging(page, size));
     }
 
+    /** The trail as JSON or CSV; the digest of the body it sends in its headers ({@link AuditExports}). */
     @GetMapping("/{key}")
-    ResponseEntity<?> trail(@PathVariable String key, @RequestParam(required = false) String format) {
+    ResponseEntity<byte[]> trail(@PathVariable String key, @RequestParam(required = false) String format)
+            throws IOException {
         access.requireReader();
-        Trail trail = trails.of(checked(key));
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!KEY.matcher(key).matches()) {
+            problems.put("key", "must be a request key such as REQ-2026-000123");
+        }
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            problems.put("format", "must be json or csv");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidParameters(problems);
+        }
+        Trail trail = trails.of(key);
         if (format == null || format.equals("json")) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(trail);
+            return sealed(key, "json", MediaType.APPLICATION_JSON, null, json.writeValueAsBytes(trail));
         }
-        if (format.equals("csv")) {
-            return ResponseEntity.ok().contentType(CSV)
-                    .header("Content-Disposition", "attachment; filename=\"audit-" + key + ".csv\"")
-                    .body(AuditCsv.of(trail, json));
-        }
-        throw new InvalidParameter("format", "must be json or csv");
+        return sealed(key, "csv", CSV, "attachment; filename=\"audit-" + key + ".csv\"",
+                AuditCsv.of(trail, json).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A printable page; {@code Accept: application/pdf} gets the same page as PDF. */
+    /**
+     * A printable page; {@code Accept: application/pdf} gets the same page as PDF. {@code detailed=true}
+     * adds every step the engine passed and every value a step wrote.
+     */
     @GetMapping("/{key}/report")
-    ResponseEntity<?> report(@PathVariable String key,
+    ResponseEntity<byte[]> report(@PathVariable String key, @RequestParam(defaultValue = "false") boolean detailed,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         access.requireReader();
         Trail trail = trails.of(checked(key));
         if (wantsPdf(accept)) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"audit-" + key + ".pdf\"")
-                    .body(report.pdf(trail));
+            return sealed(key, "pdf", MediaType.APPLICATION_PDF, "inline; filename=\"audit-" + key + ".pdf\"",
+                    report.pdf(trail, detailed));
         }
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(report.html(trail));
+        return sealed(key, "html", new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), null,
+                report.html(trail, detailed).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ResponseEntity<byte[]> sealed(String key, String format, MediaType type, String disposition, byte[] body) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type)
+                .headers(exports.seal(key, format, body));
+        if (disposition != null) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION, disposition);
+        }
+        return response.body(body);
     }
 
     private static boolean wantsPdf(String accept) {

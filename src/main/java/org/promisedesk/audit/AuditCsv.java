@@ -1,5 +1,8 @@
 package org.promisedesk.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,28 +11,45 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The trail as RFC 4180 CSV: a header row, CRLF line ends, fields quoted where they must be. */
 final class AuditCsv {
 
-    private static final List<String> HEADER = List.of("time", "kind", "process", "processInstanceId", "activity",
+    static final List<String> HEADER = List.of("time", "kind", "process", "processInstanceId", "activity",
             "user", "summary", "details");
 
     static String of(Trail trail, ObjectMapper json) {
         StringBuilder csv = new StringBuilder();
         row(csv, HEADER);
         for (AuditEntry entry : trail.entries()) {
-            row(csv, List.of(text(entry.time()), entry.kind().name(), text(entry.process()),
-                    text(entry.processInstanceId()), text(entry.activity()), text(entry.user()), text(entry.summary()),
-                    details(entry, json)));
+            row(csv, fields(entry, json));
         }
         return csv.toString();
     }
 
-    private static void row(StringBuilder csv, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
+    /** The columns of {@link #HEADER} for one entry. */
+    static List<String> fields(AuditEntry entry, ObjectMapper json) {
+        List<String> fields = new ArrayList<>(HEADER.size());
+        fields.add(text(entry.time()));
+        fields.add(entry.kind().name());
+        fields.add(text(entry.process()));
+        fields.add(text(entry.processInstanceId()));
+        fields.add(text(entry.activity()));
+        fields.add(text(entry.user()));
+        fields.add(text(entry.summary()));
+        fields.add(details(entry, json));
+        return fields;
+    }
+
+    /** One record, CRLF-terminated. */
+    static void row(Appendable csv, List<String> fields) {
+        try {
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                csv.append(quoted(fields.get(i)));
             }
-            csv.append(quoted(fields.get(i)));
+            csv.append("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        csv.append("\r\n");
     }
 
     static String quoted(String field) {
@@ -46,7 +66,7 @@ final class AuditCsv {
         }
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         return value == null ? "" : value.toString();
     }
 

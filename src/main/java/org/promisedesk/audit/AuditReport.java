@@ -1,11 +1,7 @@
 package org.promisedesk.audit;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 
-import org.promisedesk.audit.AuditEntry.Kind;
 import org.promisedesk.platform.HtmlToPdf;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -14,20 +10,21 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The trail as a printable page (XHTML, so the same page renders to PDF): the request's
- * instances, its timeline, the decisions and the messages. Template: templates/audit/request-report.html.
+ * The trail as a printable page (XHTML, so the same page renders to PDF), told as a story
+ * ({@link AuditStory}): the request's processes, its timeline, the decisions and the messages with
+ * their full text. {@code detailed} adds the engine's every step and value. Template:
+ * templates/audit/request-report.html.
  */
 @Component
 class AuditReport {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
-
     private final TemplateEngine templates = new TemplateEngine();
     private final HtmlToPdf htmlToPdf;
+    private final AuditStory story;
 
-    AuditReport(HtmlToPdf htmlToPdf) {
+    AuditReport(HtmlToPdf htmlToPdf, AuditStory story) {
         this.htmlToPdf = htmlToPdf;
+        this.story = story;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/audit/");
         resolver.setSuffix(".html");
@@ -36,26 +33,15 @@ class AuditReport {
         templates.setTemplateResolver(resolver);
     }
 
-    String html(Trail trail) {
+    String html(Trail trail, boolean detailed) {
         Context context = new Context();
         context.setVariables(Map.of(
-                "trail", trail,
-                "timeline", trail.entries().stream()
-                        .filter(entry -> entry.kind() != Kind.VARIABLE_CHANGED && entry.kind() != Kind.ACTIVITY_STARTED)
-                        .toList(),
-                "decisions", only(trail, Kind.DECISION),
-                "messages", trail.entries().stream()
-                        .filter(entry -> entry.kind() == Kind.EMAIL_SENT || entry.kind() == Kind.EMAIL_RECEIVED).toList(),
-                "time", TIME,
+                "story", story.of(trail, detailed),
                 "fontFamily", HtmlToPdf.FONT_FAMILY));
         return templates.process("request-report", context);
     }
 
-    byte[] pdf(Trail trail) {
-        return htmlToPdf.render(html(trail));
-    }
-
-    private static List<AuditEntry> only(Trail trail, Kind kind) {
-        return trail.entries().stream().filter(entry -> entry.kind() == kind).toList();
+    byte[] pdf(Trail trail, boolean detailed) {
+        return htmlToPdf.render(html(trail, detailed));
     }
 }

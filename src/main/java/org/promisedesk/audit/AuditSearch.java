@@ -8,6 +8,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.promisedesk.intake.IntakeProcess;
 import org.promisedesk.platform.InvalidParameter;
 import org.promisedesk.platform.Page;
 import org.promisedesk.platform.Paging;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditSearch {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    record Criteria(LocalDate from, LocalDate to, Long customerId, String process, String outcome) {
+    /** Each null criterion matches everything; {@code requestClass} is intake's {@code requestClass}. */
+    record Criteria(LocalDate from, LocalDate to, Long customerId, String process, String outcome,
+            String requestClass) {
     }
 
     record Found(String key, String process, String processInstanceId, String state, Instant started, Instant ended) {
@@ -39,7 +42,7 @@ class AuditSearch {
                 .map(AuditSearch::found).toList(), total);
     }
 
-    private HistoricProcessInstanceQuery query(Criteria criteria) {
+    HistoricProcessInstanceQuery query(Criteria criteria) {
         HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
                 .rootProcessInstances().processInstanceBusinessKeyLike("%");
         if (criteria.from() != null) {
@@ -50,6 +53,9 @@ class AuditSearch {
         }
         if (criteria.customerId() != null) {
             query.variableValueEquals("customerId", criteria.customerId());
+        }
+        if (criteria.requestClass() != null) {
+            query.variableValueEquals(IntakeProcess.REQUEST_CLASS, criteria.requestClass());
         }
         if (criteria.process() != null) {
             query.processDefinitionKey(criteria.process());

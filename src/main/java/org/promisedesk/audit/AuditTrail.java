@@ -33,6 +33,7 @@ public class AuditTrail {
         entries.sort(CHRONOLOGICAL);
         List<Trail.Instance> instances = request.byId().values().stream()
                 .map(instance -> new Trail.Instance(instance.getId(), instance.getProcessDefinitionKey(),
+                        instance.getProcessDefinitionName(), instance.getProcessDefinitionId(),
                         instance.getBusinessKey(), instance.getSuperProcessInstanceId(), instance.getState(),
                         Times.of(instance.getStartTime()), Times.of(instance.getEndTime())))
                 .toList();

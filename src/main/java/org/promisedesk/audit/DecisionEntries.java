@@ -45,7 +45,9 @@ class DecisionEntries implements AuditSource {
                 entries.add(new AuditEntry(Times.of(decision.getEvaluationTime()), Kind.DECISION,
                         request.processOf(instanceId), instanceId, decision.getActivityId(), decision.getUserId(),
                         "Decided: " + name + " — " + (rules.isEmpty() ? "no rule matched" : "rules " + rules.keySet()),
-                        details("decision", decision.getDecisionDefinitionKey(), "inputs", inputs,
+                        details("decision", decision.getDecisionDefinitionKey(),
+                                "decisionName", name, "decisionDefinitionId", decision.getDecisionDefinitionId(),
+                                "inputs", inputs,
                                 "matchedRules", rules)));
             }
         }

@@ -10,7 +10,7 @@ import org.promisedesk.audit.AuditEntry.Kind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Each e-mail sent to the customer and each e-mail received about the request. */
+/** Each e-mail sent to the customer and each e-mail received about the request, with its full plain text. */
 @Component
 class MailEntries implements AuditSource {
 
@@ -25,7 +25,7 @@ class MailEntries implements AuditSource {
         List<AuditEntry> entries = new ArrayList<>();
         jdbc.sql("""
                 SELECT message_key, process_instance_id, activity_id, template, recipient, language, subject,
-                       message_id, state, attempts, created_at, sent_at
+                       message_id, state, attempts, created_at, sent_at, body_text
                 FROM customer_message WHERE request_key = :key OR process_instance_id IN (:ids)
                 ORDER BY created_at, id""")
                 .param("key", request.key()).param("ids", List.of(request.ids()))
@@ -38,11 +38,13 @@ class MailEntries implements AuditSource {
                             details("template", row.getString("template"), "recipient", row.getString("recipient"),
                                     "language", row.getString("language"), "messageId", row.getString("message_id"),
                                     "state", row.getString("state"), "attempts", row.getInt("attempts"),
-                                    "attachments", attachmentNames(row.getString("message_key"))));
+                                    "attachments", attachmentNames(row.getString("message_key")),
+                                    "text", row.getString("body_text")));
                 })
                 .list().forEach(entries::add);
         jdbc.sql("""
-                SELECT message_id, received_at, from_address, subject, disposition, sender_mismatch, note, attachments
+                SELECT message_id, received_at, from_address, subject, disposition, sender_mismatch, note, attachments,
+                       raw_text
                 FROM inbound_message WHERE request_key = :key ORDER BY received_at, id""")
                 .param("key", request.key())
                 .query((row, n) -> new AuditEntry(row.getTimestamp("received_at").toInstant(), Kind.EMAIL_RECEIVED,
@@ -51,7 +53,7 @@ class MailEntries implements AuditSource {
                         details("messageId", row.getString("message_id"), "from", row.getString("from_address"),
                                 "disposition", row.getString("disposition"),
                                 "senderMismatch", row.getBoolean("sender_mismatch"), "note", row.getString("note"),
-                                "attachments", row.getString("attachments"))))
+                                "attachments", row.getString("attachments"), "text", row.getString("raw_text"))))
                 .list().forEach(entries::add);
         return entries;
     }

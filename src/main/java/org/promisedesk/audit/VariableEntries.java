@@ -35,10 +35,17 @@ class VariableEntries implements AuditSource {
         List<AuditEntry> entries = new ArrayList<>();
         for (String instanceId : request.ids()) {
             Map<String, String> userByOperation = usersByOperation(instanceId);
+            Map<String, String> stepTypes = stepTypes(instanceId);
             for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(instanceId)
                     .variableUpdates().disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list()) {
                 HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
                 String user = update.getUserOperationId() == null ? null : userByOperation.get(update.getUserOperationId());
+                // A step the engine ran within a person's call (a decision right after the start) wrote
+                // its own result: only values set on the instance or through a user task are the person's.
+                String stepType = stepTypes.get(update.getActivityInstanceId());
+                if (user != null && stepType != null && !stepType.equals("userTask")) {
+                    user = null;
+                }
                 boolean byPerson = update.getTaskId() != null || user != null;
                 entries.add(new AuditEntry(Times.of(update.getTime()), byPerson ? Kind.FORM_DATA : Kind.VARIABLE_CHANGED,
                         request.processOf(instanceId), instanceId, activityOf(update), user,
@@ -49,6 +56,14 @@ class VariableEntries implements AuditSource {
             }
         }
         return entries;
+    }
+
+    /** Activity instance id → its element type (userTask, businessRuleTask, …). */
+    private Map<String, String> stepTypes(String instanceId) {
+        Map<String, String> types = new HashMap<>();
+        historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId).list()
+                .forEach(activity -> types.put(activity.getId(), activity.getActivityType()));
+        return types;
     }
 
     private Map<String, String> usersByOperation(String instanceId) {

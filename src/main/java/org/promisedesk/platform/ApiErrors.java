@@ -42,6 +42,14 @@ class ApiErrors {
     }
 
     @ExceptionHandler
+    ProblemDetail invalidParameters(InvalidParameters e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request parameters");
+        problem.setProperty("parameters", new java.util.TreeMap<>(e.problems()));
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return badParameter(e.getName(), "Parameter '" + e.getName() + "' must be " + expected(e.getRequiredType()));
     }

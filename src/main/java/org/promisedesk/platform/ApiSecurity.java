@@ -1,6 +1,8 @@
 package org.promisedesk.platform;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Nothing is anonymous: the engine REST API and the application API both require HTTP Basic
  * against Camunda's users. (The web apps under /camunda have their own login and CSRF protection.)
- * Neither API reads a body larger than {@link RequestSizeLimitSettings} allows.
+ * Neither API reads a body larger than {@link RequestSizeLimitSettings} allows. After the engine
+ * REST API's login, {@link RetentionGuard} keeps history removal and the history cleanup job to
+ * administrators, and auditors from changing their own account.
  */
 @Configuration
 @EnableConfigurationProperties(RequestSizeLimitSettings.class)
@@ -33,6 +37,18 @@ class ApiSecurity {
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setName("engine-rest-authentication");
+        registration.setOrder(1);
+        return registration;
+    }
+
+    /** After the login (order 1), so that the engine knows who calls. */
+    @Bean
+    FilterRegistrationBean<RetentionGuard> retentionGuard(IdentityService identityService, ProcessEngine engine) {
+        FilterRegistrationBean<RetentionGuard> registration = new FilterRegistrationBean<>(new RetentionGuard(
+                identityService, (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setName("retention-guard");
+        registration.setOrder(2);
         return registration;
     }
 

@@ -53,6 +53,7 @@ class AuditTrailTest {
     @Autowired IdentityService identityService;
     @Autowired HistoryService historyService;
     @Autowired ObjectMapper json;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     String key;
 
@@ -143,7 +144,78 @@ class AuditTrailTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(key).contains("Timeline").contains("Task completed: Keep the promise")
                     .contains("把新的备份计划发给客户");
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "audit-report"));
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "audit-report", "report.txt"), text);
+            assertThat(text).as("A4 with page numbers").contains("Page 1 of " + document.getNumberOfPages());
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(2f));
+            assertThat(text).as("the heading").contains("Customer").contains("Outcome").contains("completed on ");
+            assertThat(text.lines().filter(line -> line.strip().length() > 0 && line.strip().length() <= 3).count())
+                    .as("no column squeezed to a few characters a line").isLessThanOrEqualTo(2);
+            assertThat(text).as("process and step names whole on one line").contains("Audit probe\n")
+                    .contains("A step that may fail");
         }
+    }
+
+    /**
+     * The page tells the request for a person: names, not ids; people by name and group; one
+     * named zone; values in words, no Java map; each e-mail's full text, sent and received; the
+     * steps' own writes only in the detailed view.
+     */
+    @Test
+    void shouldTellTheRequestAsAStoryAPersonCanRead() throws Exception {
+        driveTheProbeRequest();
+        String reply = "您好，备份计划已收到。\nThanks, we got the schedule & it looks right.\n\n> 新的备份计划已发送";
+        jdbc.sql("""
+                INSERT INTO inbound_message (message_id, received_at, from_address, subject, size_bytes, request_key,
+                    customer_id, disposition, sender_mismatch, raw_text, reply_text)
+                VALUES (?, ?, 'ops@yunfan.example.cn', ?, 100, ?, 2, 'REPLY_CORRELATED', FALSE, ?, ?)""")
+                .params("<" + key + "-reply@yunfan.example.cn>", new java.sql.Timestamp(System.currentTimeMillis()),
+                        "Re: [" + key + "] 已完成", key, reply, "您好，备份计划已收到。")
+                .update();
+
+        String page = org.springframework.web.util.HtmlUtils.htmlUnescape(get("auditor",
+                "/api/audit/requests/" + key + "/report").getBody());
+
+        List<String> ids = new java.util.ArrayList<>();
+        historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).list().forEach(instance ->
+                repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId())
+                        .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)
+                        .forEach(element -> ids.add(element.getId())));
+        ids.addAll(List.of(AuditProbe.PROCESS, AuditProbe.DECISION, "Rule_Vip"));
+        assertThat(ids).contains("Task_MayFail", "Task_KeepPromise");
+        assertThat(ids).allSatisfy(id -> assertThat(page).as("element id " + id).doesNotContain(id));
+        assertThat(page).as("no Java map dumps").doesNotContainPattern("\\{[A-Za-z]+=")
+                .doesNotContainPattern("[A-Z][a-z]{2} [A-Z][a-z]{2} \\d{2} \\d{2}:\\d{2}:\\d{2} [A-Z]{3,4} \\d{4}")
+                .as("no ISO instants: every time in the one zone").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")
+                .contains("Every time is in China Standard Time (Asia/Shanghai, UTC+8).");
+        assertThat(page).contains("A step that may fail", "Keep the promise", "Audit probe")
+                .contains("Sarah Lee (Team leads)", "Wang Qiang (Tech (second line))", "Li Na (Agents (first line))")
+                .contains("Decided Priority of a probe: priority = P1 (rule 1 of 2)", "given Service profile = VIP")
+                .contains("Entered: outcome = kept")
+                .as("the decision's result is the step's, not the agent's").doesNotContain("Entered: priority = P1")
+                .contains("Retried the failed step: retries 0 → 1")
+                .containsPattern("Changed the task: due date \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} → \\d{4}-")
+                .contains("E-mail received from ops@yunfan.example.cn");
+        List<String> sent = jdbc.sql("SELECT body_text FROM customer_message WHERE request_key = ?").param(key)
+                .query(String.class).list();
+        assertThat(sent).isNotEmpty();
+        String flat = page.replaceAll("\\s+", " ");
+        for (String text : sent) {
+            assertThat(flat).as("the full text as sent").contains(text.replaceAll("\\s+", " ").trim());
+        }
+        assertThat(flat).contains(reply.replaceAll("\\s+", " "));
+        assertThat(page).doesNotContain("Recorded: promiseText").contains("values written by steps");
+
+        keepForTheDocs(key);
+
+        String detailed = org.springframework.web.util.HtmlUtils.htmlUnescape(get("auditor",
+                "/api/audit/requests/" + key + "/report?detailed=true").getBody());
+        assertThat(detailed).contains("Recorded: promiseText = 把新的备份计划发给客户").contains("Detailed view");
+        assertThat(ids).allSatisfy(id -> assertThat(detailed).as("element id " + id).doesNotContain(id));
+        JsonNode trail = json.readTree(get("auditor", "/api/audit/requests/" + key).getBody());
+        assertThat(list(trail.path("entries"))).anyMatch(entry -> is(entry, "VARIABLE_CHANGED"))
+                .anyMatch(entry -> is(entry, "ACTIVITY_STARTED"))
+                .anyMatch(entry -> is(entry, "EMAIL_RECEIVED") && entry.at("/details/text").asText().equals(reply));
     }
 
     /** A decision's result map or a JSON object is shown as stored (found by the browser tests: it was a 500). */
@@ -165,6 +237,56 @@ class AuditTrailTest {
         assertThat(get("auditor", "/api/audit/requests/" + key).getBody()).contains("faultResponsibility");
     }
 
+    /**
+     * Each export carries the SHA-256 of exactly its bytes (computed here independently), the
+     * system can say later that it produced them, and a changed trail has another digest.
+     */
+    @Test
+    void shouldSealEveryExportWithTheSha256OfItsBytes() throws Exception {
+        ResponseEntity<String> started = post("agent", "/engine-rest/process-definition/key/" + AuditProbe.PROCESS + "/start",
+                """
+                {"businessKey":"%s","variables":{"profile":{"value":"VIP"},"shouldFail":{"value":false,"type":"Boolean"},
+                  "customerId":{"value":2,"type":"Long"},"requestKey":{"value":"%s"}}}""".formatted(key, key));
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+        String path = "/api/audit/requests/" + key;
+        HttpHeaders pdf = new HttpHeaders();
+        pdf.setAccept(List.of(MediaType.APPLICATION_PDF));
+
+        List<String> digests = new java.util.ArrayList<>();
+        for (var export : List.of(List.of(path, "json"), List.of(path + "?format=csv", "csv"),
+                List.of(path + "/report", "html"), List.of(path + "/report", "pdf"))) {
+            ResponseEntity<byte[]> response = rest.withBasicAuth("auditor", "auditor").exchange(export.get(0),
+                    HttpMethod.GET, new HttpEntity<>(export.get(1).equals("pdf") ? pdf : new HttpHeaders()), byte[].class);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            byte[] sha256 = java.security.MessageDigest.getInstance("SHA-256").digest(response.getBody());
+            String hex = java.util.HexFormat.of().formatHex(sha256);
+            assertThat(response.getHeaders().getFirst("Repr-Digest")).as(export.get(1))
+                    .isEqualTo("sha-256=:" + java.util.Base64.getEncoder().encodeToString(sha256) + ":");
+            assertThat(response.getHeaders().getFirst("X-Audit-SHA256")).isEqualTo(hex);
+            JsonNode found = json.readTree(get("lead", "/api/audit/exports/" + hex.toUpperCase()).getBody());
+            assertThat(found.path(0).path("requestKey").asText()).isEqualTo(key);
+            assertThat(found.path(0).path("format").asText()).isEqualTo(export.get(1));
+            assertThat(found.path(0).path("exportedBy").asText()).isEqualTo("auditor");
+            assertThat(found.path(0).path("bytes").asLong()).isEqualTo(response.getBody().length);
+            digests.add(hex);
+        }
+        assertThat(digests).doesNotHaveDuplicates();
+
+        runtimeService.setVariable(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .singleResult().getId(), "note", "changed after the first export");
+        ResponseEntity<byte[]> changed = rest.withBasicAuth("auditor", "auditor").getForEntity(path, byte[].class);
+        assertThat(new String(changed.getBody(), StandardCharsets.UTF_8)).contains("changed after the first export");
+        assertThat(changed.getHeaders().getFirst("X-Audit-SHA256")).isNotEqualTo(digests.get(0));
+        assertThat(get("auditor", "/api/audit/exports/" + digests.get(0)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(get("auditor", "/api/audit/exports/" + "0".repeat(64)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> bad = get("auditor", "/api/audit/exports/not-a-digest");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("sha256");
+        assertThat(get("agent", "/api/audit/exports/" + digests.get(0)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     @Test
     void shouldLetOnlyAuditorsAndLeadsReadAndNobodyWrite() {
         driveTheProbeRequest();
@@ -182,6 +304,9 @@ class AuditTrailTest {
         }
         assertThat(get("auditor", "/api/audit/requests/REQ-2099-000000").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("auditor", "/api/audit/requests/not%20a%20key").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> bothBad = get("auditor", "/api/audit/requests/not%20a%20key?format=xml");
+        assertThat(bothBad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bothBad.getBody()).contains("\"key\"").contains("\"format\"");
     }
 
     @Test
@@ -210,7 +335,7 @@ class AuditTrailTest {
                 .as("promise-desk.audit.history-time-to-live overrides the model's 30 days").isEqualTo(90);
         assertThat(probe.getRemovalTime()).isEqualTo(new Date(probe.getEndTime().getTime() + 90L * 86_400_000L));
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("promise").latestVersion()
-                .singleResult().getHistoryTimeToLive()).as("the model's own five years").isEqualTo(1825);
+                .singleResult().getHistoryTimeToLive()).as("application.yaml's default, five years").isEqualTo(1825);
     }
 
     @Test
@@ -262,6 +387,23 @@ class AuditTrailTest {
                 .getForEntity("/api/audit/requests/" + key + "?format=csv", byte[].class).getBody(), StandardCharsets.UTF_8);
         assertThat(csv.split("\r\n(?=\\d{4}-)")).hasSize(entries.size() + 1);
         assertThat(csv).contains("共享主机上的 root 权限").contains(",DECISION,refusal,").contains(",EMAIL_SENT,refusal,");
+    }
+
+    /** The page and the PDF's first page as an image under target/audit-report, for docs/audit.md. */
+    private void keepForTheDocs(String requestKey) throws IOException {
+        java.nio.file.Path folder = java.nio.file.Path.of("target", "audit-report");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.writeString(folder.resolve("report.html"),
+                get("auditor", "/api/audit/requests/" + requestKey + "/report").getBody());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_PDF));
+        byte[] pdf = rest.withBasicAuth("auditor", "auditor").exchange("/api/audit/requests/" + requestKey + "/report",
+                HttpMethod.GET, new HttpEntity<>(headers), byte[].class).getBody();
+        java.nio.file.Files.write(folder.resolve("report.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
+                    "png", folder.resolve("report-page-1.png").toFile());
+        }
     }
 
     private Task task(String taskKey) {

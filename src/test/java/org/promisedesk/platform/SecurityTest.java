@@ -146,12 +146,12 @@ class SecurityTest {
                         new HostileRequests.Multipart("deployment-name", null, "auditor", "a.bpmn", "a.bpmn",
                                 TestModels.processWithForm("Process_ByAuditor", "auditor-form")), 403, "CREATE"),
                 of("create a user", "POST", "/engine-rest/user/create", "auditor", JSON,
-                        "{\"profile\":{\"id\":\"mole\"},\"credentials\":{\"password\":\"mole\"}}", 403, "CREATE"),
+                        "{\"profile\":{\"id\":\"mole\"},\"credentials\":{\"password\":\"mole\"}}", 403, "Auditors change nothing"),
                 of("grant a permission", "POST", "/engine-rest/authorization/create", "auditor", JSON,
                         "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"auditor\",\"resourceType\":0,"
-                                + "\"resourceId\":\"*\"}", 403, "CREATE"),
+                                + "\"resourceId\":\"*\"}", 403, "Auditors change nothing"),
                 of("join a group", "PUT", "/engine-rest/group/leads/members/auditor", "auditor", null, null, 403,
-                        "CREATE"),
+                        "Auditors change nothing"),
                 of("open a request", "POST", "/api/requests", "auditor", JSON,
                         "{\"customerId\":1,\"subject\":\"Backup\",\"body\":\"Please check the backup.\"}", 403,
                         "Opening a request"),
@@ -397,8 +397,12 @@ class SecurityTest {
         }
 
         HttpResponse<String> post(String path, String json, boolean withToken) throws Exception {
+            return send("POST", path, json, withToken);
+        }
+
+        HttpResponse<String> send(String method, String path, String json, boolean withToken) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .POST(BodyPublishers.ofString(json));
+                    .method(method, BodyPublishers.ofString(json));
             if (withToken) {
                 request.header("X-XSRF-TOKEN", token());
             }
