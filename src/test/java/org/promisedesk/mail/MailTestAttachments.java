@@ -1,5 +1,6 @@
 package org.promisedesk.mail;
 
+import org.promisedesk.platform.CalledByModels;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,7 @@ public class MailTestAttachments {
     private final Map<String, AtomicInteger> evaluations = new ConcurrentHashMap<>();
 
     /** Called by the model's expression {@code ${mailTestAttachments.of(execution)}}. */
+    @CalledByModels
     public Object of(DelegateExecution execution) {
         String key = execution.getProcessBusinessKey();
         evaluations.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();

@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
 
 /**
  * Small processes for the mail tests: one message step ({@code template} from the variable of
@@ -59,14 +61,14 @@ final class MailTestProcess {
                         camunda:delegateExpression="${sendCustomerMessage}">
                       <bpmn:extensionElements>
                         <camunda:field name="template"><camunda:expression>${template}</camunda:expression></camunda:field>
-                        <camunda:executionListener class="%3$s" event="end" />
+                        <camunda:executionListener delegateExpression="${mailTestCrashAfterSending}" event="end" />
                       </bpmn:extensionElements>
                     </bpmn:serviceTask>
                     <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Send" targetRef="Event_End" />
                     <bpmn:endEvent id="Event_End" />
                   </bpmn:process>
                 </bpmn:definitions>
-                """.formatted(id, async, CrashAfterSending.class.getName());
+                """.formatted(id, async);
     }
 
     /** Waits for {@code CustomerReplied}, then gives an agent a task to read it. */
@@ -91,7 +93,12 @@ final class MailTestProcess {
                 """.formatted(WAIT_FOR_REPLY, EVENT_CUSTOMER_REPLIED, CustomerReplies.MESSAGE);
     }
 
-    /** Throws once when armed: the message was queued, the job's transaction rolls back with it. */
+    /**
+     * Throws once when armed: the message was queued, the job's transaction rolls back with it.
+     * A bean, as the deploy gate lets models name listeners only by delegate expression.
+     */
+    @Component("mailTestCrashAfterSending")
+    @Profile("test")
     public static class CrashAfterSending implements ExecutionListener {
 
         @Override
