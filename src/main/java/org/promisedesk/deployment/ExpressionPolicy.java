@@ -1,11 +1,14 @@
 package org.promisedesk.deployment;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,6 +34,7 @@ import org.camunda.bpm.impl.juel.AstUnary;
 import org.camunda.bpm.impl.juel.Builder;
 import org.camunda.bpm.impl.juel.Node;
 import org.camunda.bpm.impl.juel.TreeBuilderException;
+import org.promisedesk.platform.CalledByModels;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.ClassUtils;
 
@@ -42,8 +46,8 @@ import org.springframework.util.ClassUtils;
  * <li>a delegate expression {@code ${beanName}} naming one of our delegate or listener beans;</li>
  * <li>literals, variables, comparisons, {@code empty}, boolean and arithmetic operators, {@code ?:};</li>
  * <li>property reads, except of {@code class} and the engine's own services;</li>
- * <li>the method calls of {@link #CALLABLE}, those a {@link ModelCallable} bean names, and the
- * functions of {@link #FUNCTIONS}.</li>
+ * <li>the methods of our beans marked {@link CalledByModels}, the engine objects' methods of
+ * {@link #CALLABLE} and the functions of {@link #FUNCTIONS}.</li>
  * </ul>
  * Anything else (any other method call, {@code getClass()}, static calls, other beans) is refused:
  * one such call reaches {@code Runtime.exec} (issue 19).
@@ -51,14 +55,10 @@ import org.springframework.util.ClassUtils;
 final class ExpressionPolicy {
 
     /**
-     * The methods a model may call, by the name the chain of calls starts from: our beans that
-     * models use to compute a value, and the engine's objects for what a model reads or sets.
+     * The methods of the engine's objects a model may call, by the name the chain of calls starts
+     * from: what a model reads or sets. (Our beans' methods: {@link CalledByModels}.)
      */
     static final Map<String, Set<String>> CALLABLE = Map.of(
-            "requirementLetters", Set.of("pdf"),
-            "incidentReportPdf", Set.of("of"),
-            "incidentActions", Set.of("promiseText", "owner", "dueDate"),
-            "renewalPlan", Set.of("times"),
             "execution", Set.of("getVariable", "getVariableLocal", "hasVariable", "setVariable", "setVariableLocal"),
             "task", Set.of("getVariable", "getVariableLocal", "hasVariable", "setVariable", "setVariableLocal"),
             "decisionResult", Set.of("getSingleResult", "getFirstResult", "getResultList", "getSingleEntry",
@@ -157,21 +157,10 @@ final class ExpressionPolicy {
 
     /** A bare name is a variable; a bean of the application may be read only if models may call it. */
     private Optional<String> identifier(String name) {
-        if (beans.containsBean(name) && callable(name).isEmpty()) {
+        if (beans.containsBean(name) && calledByModels(name).isEmpty()) {
             return Optional.of("reads the application's bean " + name + ", which only a delegate expression may name");
         }
         return Optional.empty();
-    }
-
-    /** The methods models may call on the bean or object of that name: listed, or a {@link ModelCallable}'s. */
-    private Set<String> callable(String name) {
-        if (CALLABLE.containsKey(name)) {
-            return CALLABLE.get(name);
-        }
-        if (beans.containsBean(name) && beans.isTypeMatch(name, ModelCallable.class)) {
-            return beans.getBean(name, ModelCallable.class).methodsModelsMayCall();
-        }
-        return Set.of();
     }
 
     private static Optional<String> property(String name) {
@@ -205,13 +194,25 @@ final class ExpressionPolicy {
             return Optional.of("calls " + name + "() on " + root + "; models may call only the methods of "
                     + "docs/process-owners.md");
         }
-        Set<String> allowed = callable(identifier.getName());
+        Set<String> allowed = CALLABLE.containsKey(identifier.getName()) ? CALLABLE.get(identifier.getName())
+                : beans.containsBean(identifier.getName()) ? calledByModels(identifier.getName()) : Set.of();
         if (!allowed.contains(name)) {
             return Optional.of("calls " + identifier.getName() + "…" + name + "(), which models may not call "
                     + "(allowed: docs/process-owners.md)");
         }
         return (target instanceof AstIdentifier ? Optional.<String>empty() : check(target))
                 .or(() -> check(method.getChild(1)));
+    }
+
+    /** The names of the bean's methods marked {@link CalledByModels}; none for a bean not of ours. */
+    private Set<String> calledByModels(String bean) {
+        Class<?> type = beans.getType(bean);
+        if (type == null || !ClassUtils.getUserClass(type).getName().startsWith(OWN_PACKAGE)) {
+            return Set.of();
+        }
+        return Arrays.stream(ClassUtils.getUserClass(type).getMethods())
+                .filter(method -> method.isAnnotationPresent(CalledByModels.class))
+                .map(Method::getName).collect(Collectors.toSet());
     }
 
     /** The property or method name of {@code a.name} (the parser's node prints as ". name"). */

@@ -1,5 +1,6 @@
 package org.promisedesk.incident;
 
+import org.promisedesk.platform.CalledByModels;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -41,14 +42,17 @@ public class IncidentActions {
     }
 
     /** What the owner promises, as the promise and its messages to the customer show it. */
+    @CalledByModels
     public String promiseText(Number actionId) {
         return find(actionId.longValue()).description();
     }
 
+    @CalledByModels
     public String owner(Number actionId) {
         return find(actionId.longValue()).owner();
     }
 
+    @CalledByModels
     public Date dueDate(Number actionId) {
         return Date.from(find(actionId.longValue()).dueAt());
     }

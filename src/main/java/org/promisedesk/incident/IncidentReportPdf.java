@@ -1,5 +1,6 @@
 package org.promisedesk.incident;
 
+import org.promisedesk.platform.CalledByModels;
 import static org.promisedesk.incident.PostIncidentReportProcess.CUSTOMER_ID;
 import static org.promisedesk.incident.PostIncidentReportProcess.INCIDENT_ID;
 
@@ -31,6 +32,7 @@ public class IncidentReportPdf {
     }
 
     /** Needs {@code incidentId} and {@code customerId} (the element variable of the multi-instance step). */
+    @CalledByModels
     public MailAttachment of(DelegateExecution execution) {
         long incidentId = ((Number) execution.getVariable(INCIDENT_ID)).longValue();
         List<String> problems = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.promisedesk.renewal;
 
+import org.promisedesk.platform.CalledByModels;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -73,6 +74,7 @@ public class RenewalPlan {
     }
 
     /** For the model's reminder loops: the times a plan stored with {@link #csv}. */
+    @CalledByModels
     public List<Date> times(String csv) {
         if (csv == null || csv.isBlank()) {
             return List.of();

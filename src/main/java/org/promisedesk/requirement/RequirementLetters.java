@@ -1,5 +1,6 @@
 package org.promisedesk.requirement;
 
+import org.promisedesk.platform.CalledByModels;
 import static org.promisedesk.requirement.RequirementProcess.CUSTOMER_ID;
 import static org.promisedesk.requirement.RequirementProcess.REQUEST_KEY;
 
@@ -54,6 +55,7 @@ public class RequirementLetters {
     }
 
     /** The letter of this requirement as a PDF attachment, named after the request. */
+    @CalledByModels
     public MailAttachment pdf(DelegateExecution execution) {
         Object id = execution.getVariable(CUSTOMER_ID);
         Customer customer = id instanceof Number number ? customers.findById(number.longValue()).orElse(null) : null;

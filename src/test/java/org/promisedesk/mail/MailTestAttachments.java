@@ -1,12 +1,11 @@
 package org.promisedesk.mail;
 
+import org.promisedesk.platform.CalledByModels;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.promisedesk.deployment.ModelCallable;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -17,17 +16,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("test")
-public class MailTestAttachments implements ModelCallable {
+public class MailTestAttachments {
 
     private final Map<String, Object> files = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> evaluations = new ConcurrentHashMap<>();
 
-    @Override
-    public Set<String> methodsModelsMayCall() {
-        return Set.of("of");
-    }
-
     /** Called by the model's expression {@code ${mailTestAttachments.of(execution)}}. */
+    @CalledByModels
     public Object of(DelegateExecution execution) {
         String key = execution.getProcessBusinessKey();
         evaluations.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();

@@ -55,6 +55,26 @@ class ModelConsistencyTest {
         }
     }
 
+    /**
+     * Start rights follow the models (issue 19): a process people start from Tasklist (it has a
+     * start form) names who may, and only groups that exist.
+     */
+    @Test
+    void shouldNameTheStartersOfEveryProcessWithAStartForm() throws IOException {
+        for (BpmnModelInstance model : bpmnModels()) {
+            for (Process process : model.getModelElementsByType(Process.class)) {
+                boolean startForm = process.getChildElementsByType(StartEvent.class).stream()
+                        .anyMatch(start -> start.getCamundaFormRef() != null);
+                if (startForm) {
+                    assertThat(process.getCamundaCandidateStarterGroups()).as("starters of %s", process.getId())
+                            .isNotBlank();
+                    assertThat(process.getCamundaCandidateStarterGroupsList()).as(process.getId())
+                            .isSubsetOf(Groups.ALL);
+                }
+            }
+        }
+    }
+
     @Test
     void shouldGiveEveryUserTaskAFormThatExists() throws IOException {
         Set<String> formIds = formIds();
