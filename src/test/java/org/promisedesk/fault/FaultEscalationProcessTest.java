@@ -27,6 +27,8 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
+import org.promisedesk.audit.AuditStoryChecks;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -83,6 +85,7 @@ class FaultEscalationProcessTest {
     @Autowired private IdentityService identityService;
     @Autowired private TestMailServer mail;
     @Autowired private JdbcClient jdbc;
+    @Autowired private TestRestTemplate rest;
     @Autowired private FaultSettings settings;
 
     private final List<String> keys = new ArrayList<>();
@@ -255,6 +258,11 @@ class FaultEscalationProcessTest {
         assertThat(resolved).contains("This was our fault", "faulty update", "rolled the update back")
                 .doesNotContain("post-incident report");
         assertThat(managementService.createJobQuery().processInstanceId(fault.getId()).count()).isZero();
+
+        // The auditor's page of this fault reads as a story (issue 21): names, one zone, both letters' text.
+        String page = AuditStoryChecks.assertReadsAsAStory(fault.getBusinessKey(), rest, repositoryService,
+                historyService, jdbc);
+        assertThat(page).contains("Diagnose and fix", "The web server process on our shared host crashed");
     }
 
     @Test

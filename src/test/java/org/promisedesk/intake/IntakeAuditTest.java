@@ -10,9 +10,7 @@ import static org.promisedesk.intake.IntakeProcess.*;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -25,17 +23,16 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.promisedesk.audit.AuditStoryChecks;
 import org.promisedesk.mail.TestMailServer;
 import org.promisedesk.platform.EngineTest;
 import org.promisedesk.platform.Groups;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The audit page of a full request through intake (issue 21, item 1): acknowledged, classified,
@@ -91,28 +88,14 @@ class IntakeAuditTest {
         replies(key, "5 - quick and clear, thanks");
         assertThat(intake).isEnded();
 
-        String page = HtmlUtils.htmlUnescape(rest.withBasicAuth("auditor", "auditor")
-                .getForEntity("/api/audit/requests/" + key + "/report", String.class).getBody());
-
-        List<String> ids = new ArrayList<>();
-        historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).list().forEach(instance ->
-                repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId())
-                        .getModelElementsByType(FlowElement.class).forEach(element -> ids.add(element.getId())));
-        assertThat(ids).contains(GATEWAY_ACKNOWLEDGE, TASK_CLASSIFY_REQUEST);
-        assertThat(ids).allSatisfy(id -> assertThat(page).as("element id " + id).doesNotContain(id));
-        assertThat(page).as("no Java map dumps").doesNotContainPattern("\\{[A-Za-z]+=")
-                .doesNotContainPattern("[A-Z][a-z]{2} [A-Z][a-z]{2} \\d{2} \\d{2}:\\d{2}:\\d{2} [A-Z]{3,4} \\d{4}")
-                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")
-                .contains("Every time is in China Standard Time (Asia/Shanghai, UTC+8).")
-                .contains("2026-11-19 10:00:00")
+        String flat = AuditStoryChecks.assertReadsAsAStory(key, rest, repositoryService, historyService, jdbc);
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_message WHERE request_key = ?").param(key)
+                .query(Long.class).single()).as("acknowledgement, answer, is it solved, survey")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(flat).contains("2026-11-19 10:00:00")
                 .contains("Li Na (Agents (first line))")
                 .contains("Entered: requestClass = technical-question")
                 .contains("Northwind Traders");
-        String flat = page.replaceAll("\\s+", " ");
-        List<String> sent = jdbc.sql("SELECT body_text FROM customer_message WHERE request_key = ? ORDER BY id")
-                .param(key).query(String.class).list();
-        assertThat(sent).as("acknowledgement, answer, is it solved, survey").hasSizeGreaterThanOrEqualTo(4);
-        sent.forEach(text -> assertThat(flat).as("as sent").contains(text.replaceAll("\\s+", " ").trim()));
         assertThat(flat).contains(ANSWER).contains("Works now, thank you! > Is it solved?")
                 .contains("5 - quick and clear, thanks");
     }
