@@ -81,10 +81,10 @@ class TasklistFiltersTest {
 
     @Test
     void shouldCountTodayInTheBusinessTimeZoneAtOneInTheMorningInShanghai() {
+        startProbe(Date.from(Instant.parse("2026-12-08T05:00:00Z"))); // 13:00 on 8 December in Shanghai
+        startProbe(Date.from(Instant.parse("2026-12-09T05:00:00Z"))); // 13:00 the day after
         // 01:05 on 8 December in Shanghai is still 7 December on a UTC server.
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-07T17:05:00Z")));
-        startProbe(Date.from(Instant.parse("2026-12-08T05:00:00Z"))); // 13:00 today in Shanghai
-        startProbe(Date.from(Instant.parse("2026-12-09T05:00:00Z"))); // 13:00 tomorrow
 
         assertThat(tasksIn(TasklistFilters.DUE_TODAY_OR_OVERDUE, "agent", Groups.AGENTS))
                 .extracting(Task::getProcessInstanceId).containsExactly(instances.get(0));
@@ -92,9 +92,9 @@ class TasklistFiltersTest {
 
     @Test
     void shouldNotCountTomorrowAsTodayAtHalfPastElevenAtNightInShanghai() {
+        startProbe(Date.from(Instant.parse("2026-12-08T15:45:00Z"))); // 23:45 on 8 December in Shanghai
+        startProbe(Date.from(Instant.parse("2026-12-08T16:15:00Z"))); // 00:15 on 9 December
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-08T15:30:00Z"))); // 23:30 on 8 December
-        startProbe(Date.from(Instant.parse("2026-12-08T15:45:00Z"))); // 23:45 today
-        startProbe(Date.from(Instant.parse("2026-12-08T16:15:00Z"))); // 00:15 tomorrow
 
         assertThat(tasksIn(TasklistFilters.DUE_TODAY_OR_OVERDUE, "agent", Groups.AGENTS))
                 .extracting(Task::getProcessInstanceId).containsExactly(instances.get(0));
