@@ -23,11 +23,16 @@ class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
+    /** Passes of one look at most: a backlog goes out batch after batch, yet the look ends. */
+    private static final int MAX_PASSES = 20;
+
     private final MessageDelivery delivery;
+    private final int batchSize;
     private volatile boolean ready;
 
-    OutboxSender(MessageDelivery delivery) {
+    OutboxSender(MessageDelivery delivery, MailSettings settings) {
         this.delivery = delivery;
+        this.batchSize = settings.outbox().batchSize();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -41,7 +46,15 @@ class OutboxSender {
             return;
         }
         try {
-            int sent = delivery.deliverDue();
+            // A full batch sent means more may be waiting (after an outage): go on without waiting
+            // for the next interval.
+            int sent = 0;
+            int pass = 0;
+            int last;
+            do {
+                last = delivery.deliverDue();
+                sent += last;
+            } while (last >= batchSize && ++pass < MAX_PASSES);
             if (sent > 0) {
                 log.info("Outbox: {} queued e-mail(s) sent", sent);
             }
