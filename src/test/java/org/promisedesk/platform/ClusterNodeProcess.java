@@ -25,11 +25,14 @@ final class ClusterNodeProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     final Path log;
+    /** Where this run's output begins in the log, which every run of the node appends to. */
+    private final long logStart;
 
-    private ClusterNodeProcess(Process process, int port, Path log) {
+    private ClusterNodeProcess(Process process, int port, Path log, long logStart) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.logStart = logStart;
     }
 
     static ClusterNodeProcess start(String name, int port, List<String> properties, Path log) throws IOException {
@@ -52,9 +55,10 @@ final class ClusterNodeProcess implements AutoCloseable {
         command.add("--camunda.bpm.process-engine-name=" + name);
         command.add("--server.port=" + port);
         Files.createDirectories(log.getParent());
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(workingDirectory.toFile()).start();
-        return new ClusterNodeProcess(process, port, log);
+        return new ClusterNodeProcess(process, port, log, logStart);
     }
 
     int port() {
@@ -65,7 +69,11 @@ final class ClusterNodeProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Waits until the node answers HTTP (a 404 for a request that does not exist). */
+    /**
+     * Waits until the node answers HTTP (a 404 for a request that does not exist) and Spring Boot
+     * says it started: Tomcat answers before the start-up's own work is done, which can still fail.
+     * Throws {@link Exited} when the node ended instead.
+     */
     void awaitStarted(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/requests/REQ-2026-999999"))
@@ -74,10 +82,10 @@ final class ClusterNodeProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("node exited with " + process.exitValue() + ", see " + log);
+                throw new Exited("node exited with " + process.exitValue() + ", see " + log);
             }
             try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 404) {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 404 && startedInLog()) {
                     return;
                 }
             } catch (IOException e) {
@@ -86,6 +94,22 @@ final class ClusterNodeProcess implements AutoCloseable {
             Thread.sleep(1000);
         }
         throw new IllegalStateException("node did not start within " + timeout + ", see " + log);
+    }
+
+    /** The node ended during its start (e.g. its database went away meanwhile). */
+    static final class Exited extends IllegalStateException {
+        Exited(String message) {
+            super(message);
+        }
+    }
+
+    private boolean startedInLog() throws IOException {
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            file.seek(logStart);
+            byte[] since = new byte[(int) Math.min(Integer.MAX_VALUE, file.length() - logStart)];
+            file.readFully(since);
+            return new String(since, java.nio.charset.StandardCharsets.UTF_8).contains("Started PromiseDeskApplication");
+        }
     }
 
     /** {@code kill -9}: the JVM ends at once. */

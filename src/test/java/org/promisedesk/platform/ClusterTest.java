@@ -498,13 +498,21 @@ class ClusterTest {
             System.out.printf("ClusterTest: node B killed (kill -9) while requests were being opened, after %d%n",
                     keys.size());
             nodeBRestart = new Thread(() -> {
-                try {
-                    nodeB = ClusterNodeProcess.start("default", port, nodeBProperties, NODE_B_LOG);
-                    nodeB.awaitStarted(Duration.ofMinutes(4));
-                    nodeBAlive.set(true);
-                    System.out.println("ClusterTest: node B started again");
-                } catch (Exception e) {
-                    throw new IllegalStateException("node B did not start again", e);
+                // As a supervisor would: a start that meets the database restart or cut ends the
+                // JVM (the start-up's own work fails), and the node is started once more.
+                for (int attempt = 1; attempt <= 3; attempt++) {
+                    try {
+                        nodeB = ClusterNodeProcess.start("default", port, nodeBProperties, NODE_B_LOG);
+                        nodeB.awaitStarted(Duration.ofMinutes(4));
+                        nodeBAlive.set(true);
+                        System.out.printf("ClusterTest: node B started again (start %d)%n", attempt);
+                        return;
+                    } catch (ClusterNodeProcess.Exited e) {
+                        System.out.printf("ClusterTest: node B ended during its start %d (%s); starting it again%n",
+                                attempt, e.getMessage());
+                    } catch (Exception e) {
+                        throw new IllegalStateException("node B did not start again", e);
+                    }
                 }
             });
             nodeBRestart.start();
