@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newPage, login, shot, ok, rest, eventually, openTaskForm, choose, sendMail, awaitMail, BASE,
+  launch, newPage, login, shot, ok, rest, eventually, openTaskForm, choose, formShows, sendMail, awaitMail, BASE,
 } from './lib.mjs';
 
 const CUSTOMER = 'it@northwind.example';
@@ -69,15 +69,16 @@ test('a request by e-mail: classified in Tasklist, diagnosed, consented to, reso
   await login(agent, 'agent');
   await agent.getByText("My team's inbox").first().click();
   await agent.getByText('Classify the request').first().click();
-  await agent.locator('.fjs-form').getByText(SUBJECT).first().waitFor();
+  await formShows(agent, SUBJECT);
   await agent.mouse.move(700, 600);
   await shot(agent, 'docs-tasklist-team-inbox');
   await agent.context().close();
   const classifyPage = await openAndClaim('agent', classify);
-  await classifyPage.locator('.fjs-form').getByText(SUBJECT).first().waitFor();
+  await formShows(classifyPage, SUBJECT);
   await classifyPage.getByLabel('Fault: something of theirs does not work').check();
   await classifyPage.getByLabel('Service concerned (optional)').fill('2');
-  await classifyPage.locator('.fjs-form').getByText(SUBJECT).first().scrollIntoViewIfNeeded();
+  await classifyPage.locator('.fjs-form-field', { hasText: 'Subject, as the customer wrote it' }).first()
+    .scrollIntoViewIfNeeded();
   await shot(classifyPage, 'docs-tasklist-classify');
   await complete(classifyPage, classify);
   await classifyPage.context().close();
@@ -105,7 +106,7 @@ test('a request by e-mail: classified in Tasklist, diagnosed, consented to, reso
   });
   const read = await taskAt('Task_ReadConsentReply', 60_000);
   const consent = await openAndClaim('agent', read);
-  await consent.locator('.fjs-form').getByText('Yes, please go ahead').first().waitFor();
+  await formShows(consent, 'Yes, please go ahead');
   await consent.getByLabel('Consent given: go ahead').check();
   await choose(consent, 'How', 'E-mail');
   await consent.getByLabel('Who at the customer answered').fill('Northwind IT');
@@ -138,7 +139,7 @@ test('a request by e-mail: classified in Tasklist, diagnosed, consented to, reso
   });
   const confirmation = await taskAt('Task_ReadConfirmation', 60_000);
   const confirm = await openAndClaim('agent', confirmation);
-  await confirm.locator('.fjs-form').getByText('The site works again').first().waitFor();
+  await formShows(confirm, 'The site works again');
   await confirm.getByLabel('Solved: close the request').check();
   await complete(confirm, confirmation);
   await confirm.context().close();

@@ -62,6 +62,16 @@ export async function openTaskForm(page, taskId, timeout = 15_000) {
   return page.locator('.fjs-form:not([data-e2e-stale])').first().isVisible();
 }
 
+/**
+ * Waits until the task form shows the text: in its Markdown text or as the value of a field (what
+ * a customer wrote is shown in disabled fields, as plain text).
+ */
+export async function formShows(page, text, timeout = 20_000) {
+  await page.waitForFunction((wanted) => [...document.querySelectorAll('.fjs-form:not([data-e2e-stale])')].some(
+    (form) => form.innerText.includes(wanted)
+      || [...form.querySelectorAll('input, textarea')].some((field) => field.value.includes(wanted))), text, { timeout });
+}
+
 /** Picks an option of a form-js select field, found by its label. */
 export async function choose(page, label, option) {
   const field = page.locator('.fjs-form-field-select').filter({

@@ -70,8 +70,9 @@ final class ClusterNodeProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until the node answers HTTP (a 404 for a request that does not exist) and Spring Boot
-     * says it started: Tomcat answers before the start-up's own work is done, which can still fail.
+     * Waits until the node answers HTTP (a 404 for a request that does not exist) and logs that it
+     * is ready ({@link ReadyLog}): Tomcat answers, and Spring Boot logs "Started", before the
+     * start-up's own work is done, which can still fail.
      * Throws {@link Exited} when the node ended instead.
      */
     void awaitStarted(Duration timeout) throws InterruptedException {
@@ -108,7 +109,7 @@ final class ClusterNodeProcess implements AutoCloseable {
             file.seek(logStart);
             byte[] since = new byte[(int) Math.min(Integer.MAX_VALUE, file.length() - logStart)];
             file.readFully(since);
-            return new String(since, java.nio.charset.StandardCharsets.UTF_8).contains("Started PromiseDeskApplication");
+            return new String(since, java.nio.charset.StandardCharsets.UTF_8).contains(ReadyLog.READY);
         }
     }
 
