@@ -156,7 +156,7 @@ test('a request by e-mail: classified in Tasklist, diagnosed, consented to, reso
   const report = await auditor.newPage();
   assert.equal((await report.goto(`${BASE}/api/audit/requests/${key}/report`)).status(), 200);
   const trail = await report.locator('body').innerText();
-  for (const step of ['Classify the request', 'Diagnose and fix', 'Read the consent reply', 'fault-responsibility']) {
+  for (const step of ['Classify the request', 'Diagnose and fix', 'Read the consent reply', 'Who is responsible for the fault?']) {
     assert.ok(trail.includes(step), `the audit report shows "${step}"`);
   }
   await report.screenshot({ path: `${process.env.E2E_OUT ?? 'target/e2e'}/screenshots/docs-audit-report.png` });
