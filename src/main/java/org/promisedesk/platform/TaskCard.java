@@ -33,6 +33,14 @@ public class TaskCard extends AbstractProcessEnginePlugin {
     /** The request's deadlines, the first one set wins: intake's resolution SLA, the fault's fix-by. */
     public static final List<String> DEADLINE_VARIABLES = List.of("resolutionDue", "resolveBy");
     public static final int DEFAULT_BUSINESS_DAYS = 1;
+    /**
+     * What an inbox row shows, copied onto the task under names of its own (task variable, process
+     * variable): Tasklist shows an agent only variables it may read, and agents may read their tasks
+     * but not every process instance. Own names, so that a form's write of {@code priority} or
+     * {@code subject} still goes to the process, not to a copy that ends with the task.
+     */
+    public static final Map<String, String> ROW_VARIABLES = Map.of("rowRequestKey", "requestKey",
+            "rowCustomer", "customerName", "rowSubject", "subject", "rowPriority", PRIORITY_VARIABLE);
 
     private final BusinessCalendar calendar;
 
@@ -50,6 +58,12 @@ public class TaskCard extends AbstractProcessEnginePlugin {
         if (!modelSetsPriority) {
             task.setPriority(priorityOf(task.getVariable(PRIORITY_VARIABLE)));
         }
+        ROW_VARIABLES.forEach((row, source) -> {
+            Object value = task.getVariable(source);
+            if (value != null) {
+                task.setVariableLocal(row, value);
+            }
+        });
         if (task.getDueDate() == null) {
             task.setDueDate(deadlineOf(task).orElseGet(() ->
                     calendar.addBusinessDays(ClockUtil.getCurrentTime(), DEFAULT_BUSINESS_DAYS)));

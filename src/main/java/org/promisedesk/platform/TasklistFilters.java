@@ -102,10 +102,10 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("priority", priority);
         properties.put("refresh", true);
         properties.put("variables", List.of(
-                Map.of("name", "requestKey", "label", "Request"),
-                Map.of("name", "customerName", "label", "Customer"),
-                Map.of("name", "subject", "label", "Subject"),
-                Map.of("name", TaskCard.PRIORITY_VARIABLE, "label", "Priority")));
+                Map.of("name", "rowRequestKey", "label", "Request"),
+                Map.of("name", "rowCustomer", "label", "Customer"),
+                Map.of("name", "rowSubject", "label", "Subject"),
+                Map.of("name", "rowPriority", "label", "Priority")));
         return properties;
     }
 }

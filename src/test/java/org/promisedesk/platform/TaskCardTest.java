@@ -69,6 +69,19 @@ class TaskCardTest {
     }
 
     @Test
+    void shouldCopyWhatTheInboxRowShowsOntoTheTaskUnderNamesOfItsOwn() {
+        Task task = start(PLAIN, Map.of("requestKey", "REQ-2026-000777", "customerName", "Northwind Traders Ltd",
+                "subject", "Site down", "priority", "P1"));
+
+        assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("rowRequestKey", "REQ-2026-000777")
+                .containsEntry("rowCustomer", "Northwind Traders Ltd").containsEntry("rowSubject", "Site down")
+                .containsEntry("rowPriority", "P1").doesNotContainKeys("priority", "subject");
+        // A form that changes the priority still changes the request's, not a copy on the task.
+        taskService.setVariable(task.getId(), "priority", "P2");
+        assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "priority")).isEqualTo("P2");
+    }
+
+    @Test
     void shouldDateATaskByTheRequestsResolutionDeadline() {
         Date deadline = Date.from(Instant.parse("2026-11-28T06:00:00Z"));
         assertThat(start(PLAIN, Map.of("resolutionDue", deadline)).getDueDate()).isEqualTo(deadline);

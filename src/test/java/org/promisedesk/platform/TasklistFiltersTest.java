@@ -121,7 +121,9 @@ class TasklistFiltersTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> columns = (List<Map<String, Object>>) inbox.getProperties().get("variables");
         assertThat(columns).extracting(column -> column.get("name"))
-                .containsExactly("requestKey", "customerName", "subject", "priority");
+                .containsExactly("rowRequestKey", "rowCustomer", "rowSubject", "rowPriority");
+        assertThat(TaskCard.ROW_VARIABLES).containsOnlyKeys("rowRequestKey", "rowCustomer", "rowSubject",
+                "rowPriority");
     }
 
     @Test
